@@ -1,0 +1,128 @@
+// Wire shapes of the payment server's service interfaces, shared by the API client (src/api)
+// and the mock payment server (mocks/). Paths are relative to apiBaseUrl (default /api/cashier).
+import type { Method, Money, PaymentData } from './types';
+
+/** S211: one datum of the verification data: a keyword (dotted path into PaymentData, optionally `#name`) and its value. */
+export interface VerificationItem {
+  key: string;
+  value: unknown;
+}
+
+export type RuleType = 'atMost' | 'atLeast' | 'equals' | 'oneOf' | 'pattern' | 'luhn' | 'notIn' | 'accountStatus';
+
+export interface RuleDefinition {
+  rule: RuleType;
+  /** Optional human description of the rule, English. */
+  description?: string;
+}
+
+/** S213: the verification rule base, keyed by the verification keyword. Data, replaceable by the server. */
+export interface RuleBase {
+  version: string;
+  rules: Record<string, RuleDefinition>;
+}
+
+/** POST /preverify  body: PreverifyRequest -> PreverifyResponse */
+export interface PreverifyRequest {
+  payment: PaymentData;
+}
+export interface PreverifyResponse {
+  verificationData: VerificationItem[];
+  ruleBase: RuleBase;
+}
+
+/** POST /preorder  body: PreorderRequest -> PreorderResponse (holds the order until expiresAt) */
+export interface PreorderRequest {
+  payment: PaymentData;
+}
+export interface PreorderResponse {
+  preorderId: string;
+  orderId: string;
+  amount: Money;
+  payeeName: string;
+  expiresAt: string;
+}
+
+/** GET /password/challenge?accountId=  -> PasswordChallenge: RSA-OAEP (SHA-256) public key and a single-use nonce. */
+export interface PasswordChallenge {
+  keyId: string;
+  publicKeyJwk: JsonWebKey;
+  nonce: string;
+  expiresAt: string;
+}
+
+/** The only form in which a password travels: RSA-OAEP(SHA-256) over UTF-8 JSON {"password","nonce"}, base64url. */
+export interface EncryptedPassword {
+  keyId: string;
+  nonce: string;
+  ciphertext: string;
+}
+
+export type Authentication =
+  | { method: 'password'; encryptedPassword: EncryptedPassword }
+  | { method: 'fingerprint'; challengeId: string; assertion: unknown }
+  | { method: 'face'; challengeId: string; image: string };
+
+/** S3: POST /pay  header Idempotency-Key; body PayRequest -> PaymentResult (200 for business outcomes). */
+export interface PayRequest {
+  preorderId: string;
+  payment: PaymentData;
+  authentication: Authentication;
+}
+
+export type PaymentResultStatus = 'succeeded' | 'failed' | 'processing';
+
+/** S4: the payment result sent by the payment server. */
+export interface PaymentResult {
+  status: PaymentResultStatus;
+  orderId: string;
+  paymentId?: string;
+  amount: Money;
+  method: Method;
+  code?: string;
+  message: string;
+  attemptsLeft?: number;
+  unlocksAt?: string;
+  /** Present after a verified password: lets the person enrol fingerprint or face in this session. */
+  enrollmentToken?: string;
+  at: string;
+}
+
+/** GET /payments/status?orderId=&idempotencyKey= -> PaymentStatusResponse */
+export interface PaymentStatusResponse {
+  status: PaymentResultStatus | 'not_found';
+  result?: PaymentResult;
+}
+
+/** GET /events?orderId=  server-sent events; event `payment`, data: PaymentResult. */
+
+/** POST /page-resources/checks  body: { keys, locale, accountId } -> S221 page resources per failed key. */
+export interface CheckResourcesRequest {
+  keys: string[];
+  locale: string;
+  accountId: string;
+}
+export interface CheckResource {
+  key: string;
+  message: string;
+  correctionUrl?: string;
+}
+export interface CheckResourcesResponse {
+  checks: CheckResource[];
+}
+
+/** GET /page-resources/cashier?accountId= -> the seed's SDK identification for the password component. */
+export interface CashierResources {
+  passwordComponent: 'six-digit' | 'mixed';
+  shuffleKeys: boolean;
+  /** The account's other cards (masked) that the person may switch to in place. */
+  cards: { cardNumber: string; masked: string; bankName: string }[];
+  payeeName: string;
+}
+
+/** Every 4xx/5xx answer has this body. */
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  field?: string;
+}
