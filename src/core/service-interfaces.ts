@@ -126,3 +126,37 @@ export interface ApiErrorBody {
   message: string;
   field?: string;
 }
+
+// Biometrics (S231/S232 fingerprint, S241/S242 face). Enrollment needs the enrollmentToken of a password payment.
+
+/** POST /webauthn/registration/options -> WebAuthn PublicKeyCredentialCreationOptionsJSON; POST /face/enroll body too. */
+export interface BiometricEnrollmentRequest {
+  accountId: string;
+  enrollmentToken: string;
+}
+/** POST /webauthn/registration/verify  body: the request plus the browser's RegistrationResponseJSON. */
+export interface WebAuthnRegistrationVerifyRequest extends BiometricEnrollmentRequest {
+  response: unknown;
+}
+/** POST /face/enroll  body: the request plus a JPEG data URL of the face in the guide. */
+export interface FaceEnrollRequest extends BiometricEnrollmentRequest {
+  image: string;
+}
+/** Answer of both enrollment interfaces. */
+export interface BiometricEnrollmentResponse {
+  enrolled: true;
+}
+/** POST /webauthn/authentication/options and POST /face/challenge: a single-use challenge for one order and amount. */
+export interface BiometricChallengeRequest {
+  accountId: string;
+  orderId: string;
+  amount: Money;
+}
+/** Answer of /face/challenge; /webauthn/authentication/options adds `options` (PublicKeyCredentialRequestOptionsJSON). */
+export interface BiometricChallenge {
+  challengeId: string;
+  expiresAt: string;
+}
+export interface WebAuthnAuthenticationOptions extends BiometricChallenge {
+  options: unknown;
+}

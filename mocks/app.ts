@@ -1,0 +1,79 @@
+// The mock payment server (contract §4) as a mountable Express app: /api/cashier is the mount point.
+import express, { type RequestHandler } from 'express';
+import { adminRoutes } from './admin';
+import { errorHandler, notFound } from './errors';
+import { healthRoutes } from './health';
+import { cors, noStore, serverTiming } from './http-headers';
+import { messagePushRoutes } from './message-push';
+import { pageResourcesRoutes } from './page-resources';
+import { passwordRoutes } from './password';
+import { serverKeyPair } from './password-crypto';
+import { payRoutes } from './pay';
+import { paymentStatusRoutes } from './payment-status';
+import { preorderRoutes } from './preorder';
+import { preverifyRoutes } from './preverify';
+import { MockStore } from './state';
+import { trackingRoutes } from './buried-points';
+
+export interface MockServerOptions {
+  /** WebAuthn relying party id; default 'localhost'. */
+  rpId?: string;
+  /** Extra allowed origins (CORS, WebAuthn) besides any http://localhost:* and http://127.0.0.1:*. */
+  origins?: string[];
+  /** SSE heartbeat interval; default 15000 ms. */
+  heartbeatMs?: number;
+  /** Clock in epoch ms; default Date.now. */
+  now?: () => number;
+  /** Where unexpected errors are reported; default console.error. */
+  log?: (error: unknown) => void;
+}
+
+export interface MockServer {
+  app: express.Express;
+  state: MockStore;
+  /** Ends SSE streams and pending delays; the caller closes its own HTTP server. */
+  close(): void;
+}
+
+/** Body parsers: 64kb JSON everywhere, 2mb on /pay (face images), text/plain JSON on /track (sendBeacon). */
+function bodyParsers(): RequestHandler {
+  const json = express.json({ limit: '64kb' });
+  const payJson = express.json({ limit: '2mb' });
+  const beacon = express.text({ type: 'text/plain', limit: '64kb' });
+  return (req, res, next) => {
+    if (req.path === '/pay') return payJson(req, res, next);
+    if (req.path === '/track' && req.is('text/plain')) return beacon(req, res, next);
+    return json(req, res, next);
+  };
+}
+
+export function createMockServer(options: MockServerOptions = {}): MockServer {
+  const state = new MockStore({
+    rpId: options.rpId ?? 'localhost',
+    origins: options.origins ?? [],
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    now: options.now ?? Date.now,
+  });
+  serverKeyPair();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(serverTiming, cors(state.config.origins), noStore, bodyParsers());
+  app.use(
+    healthRoutes(state),
+    preverifyRoutes(state),
+    preorderRoutes(state),
+    passwordRoutes(state),
+    payRoutes(state),
+    paymentStatusRoutes(state),
+    messagePushRoutes(state),
+    pageResourcesRoutes(state),
+    trackingRoutes(state),
+    adminRoutes(state),
+  );
+  app.use(notFound, errorHandler(options.log ?? ((error) => console.error('[mock] unexpected error', error))));
+  const close = () => {
+    for (const cleanup of [...state.cleanups]) cleanup();
+  };
+  return { app, state, close };
+}

@@ -1,0 +1,66 @@
+// Page resources interface (S221 check-fail page resources; the cashier page's password SDK identification).
+import { Router } from 'express';
+import { maskCardNumber } from '../src/core/payment-data';
+import type { CashierResources, CheckResource, CheckResourcesResponse } from '../src/core/service-interfaces';
+import type { Locale } from '../src/core/types';
+import { CHECK_TEXTS, FALLBACK_TEXT } from './check-messages';
+import { badRequest } from './errors';
+import { bankOfCard, PAYEES, payeeName } from './fixtures';
+import { scenarioGate } from './scenario';
+import type { MockStore } from './state';
+import { parseCheckResourcesRequest, requireValid } from './validation';
+
+const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+function localeOf(value: string): Locale {
+  return value === 'zh-CN' ? 'zh-CN' : 'en-US';
+}
+
+/** Localized text and link per failed keyword; an admin override (security tests) wins. */
+export function checkResources(store: MockStore, keys: string[], locale: Locale): CheckResource[] {
+  const overrides = store.scenario.pageResources?.checks ?? {};
+  return keys.map((key) => {
+    const override = Object.hasOwn(overrides, key) ? overrides[key] : undefined;
+    if (override) return { key, ...override };
+    const text = Object.hasOwn(CHECK_TEXTS, key) ? (CHECK_TEXTS[key] ?? FALLBACK_TEXT) : FALLBACK_TEXT;
+    const resource: CheckResource = { key, message: text.message[locale] };
+    if (text.correctionUrl) resource.correctionUrl = `${text.correctionUrl}?lang=${locale}`;
+    return resource;
+  });
+}
+
+export function cashierResources(store: MockStore, accountId: string, payeeAccount: string): CashierResources {
+  const override = store.scenario.pageResources;
+  const cards = store.accounts.get(accountId)?.cards ?? [];
+  return {
+    passwordComponent: override?.passwordComponent ?? 'six-digit',
+    shuffleKeys: override?.shuffleKeys ?? false,
+    cards: cards.map((cardNumber) => ({
+      cardNumber,
+      masked: maskCardNumber(cardNumber),
+      bankName: bankOfCard(cardNumber)?.name ?? 'Unknown bank',
+    })),
+    payeeName: payeeName(payeeAccount) ?? payeeAccount,
+  };
+}
+
+export function pageResourcesRoutes(store: MockStore): Router {
+  const router = Router();
+  const gate = scenarioGate(store, 'page-resources');
+  router.post('/page-resources/checks', gate, (req, res) => {
+    const { keys, locale } = requireValid(parseCheckResourcesRequest(req.body));
+    const response: CheckResourcesResponse = { checks: checkResources(store, [...new Set(keys)], localeOf(locale)) };
+    res.json(response);
+  });
+  router.get('/page-resources/cashier', gate, (req, res) => {
+    const { accountId, payeeAccount = PAYEES[0]?.payeeAccount } = req.query;
+    if (typeof accountId !== 'string' || !ID.test(accountId)) {
+      throw badRequest('accountId is required: 1-64 characters of [A-Za-z0-9_.:-]', 'accountId');
+    }
+    if (typeof payeeAccount !== 'string' || !ID.test(payeeAccount)) {
+      throw badRequest('payeeAccount must be 1-64 characters of [A-Za-z0-9_.:-]', 'payeeAccount');
+    }
+    res.json(cashierResources(store, accountId, payeeAccount));
+  });
+  return router;
+}

@@ -1,0 +1,148 @@
+import type { PaymentResult, PaymentStatusResponse } from '../src/core/service-interfaces';
+import type { Charge } from './state';
+import {
+  ALICE_CARD_B,
+  alicePayment,
+  BOB_CARD,
+  newKey,
+  pay,
+  payRequest,
+  payResult,
+  startTestServer,
+  type TestServer,
+} from './test-helpers';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+beforeEach(async () => {
+  await server.post('/__admin/reset', {});
+});
+
+async function charges(): Promise<Charge[]> {
+  return (await (await server.get('/__admin/charges')).json()) as Charge[];
+}
+
+describe('POST /pay', () => {
+  it('charges alice ¥100.00 once with password 123456 and issues an enrollment token', async () => {
+    const payment = alicePayment();
+    const result = await payResult(server, await payRequest(server, payment, '123456'), newKey());
+    expect(result).toMatchObject({ status: 'succeeded', orderId: payment.orderId, method: 'password', amount: payment.amount });
+    expect(result.paymentId).toMatch(/^pay_/);
+    expect(result.enrollmentToken).toEqual(expect.any(String));
+    expect(await charges()).toEqual([
+      { paymentId: result.paymentId, orderId: payment.orderId, accountId: 'acct-alice', amount: payment.amount, at: result.at },
+    ]);
+  });
+
+  it('declines bob ¥200.00 with INSUFFICIENT_FUNDS and takes nothing', async () => {
+    const payment = alicePayment({ accountId: 'acct-bob', payerAccount: BOB_CARD, amount: { amount: 20_000, currency: 'CNY' } });
+    const result = await payResult(server, await payRequest(server, payment, '654321'), newKey());
+    expect(result).toMatchObject({ status: 'failed', code: 'INSUFFICIENT_FUNDS' });
+    expect(await charges()).toEqual([]);
+  });
+
+  it('re-runs pre-verification itself: alice ¥2,000.00 on the Bank A card fails, on the Bank B card succeeds', async () => {
+    const amount = { amount: 200_000, currency: 'CNY' };
+    const overLimit = alicePayment({ amount });
+    const failed = await payResult(server, await payRequest(server, overLimit, '123456'), newKey());
+    expect(failed).toMatchObject({ status: 'failed', code: 'VERIFICATION_FAILED' });
+    expect(failed.message).toContain('amount.amount');
+    const secondCard = alicePayment({ amount, payerAccount: ALICE_CARD_B });
+    expect(await payResult(server, await payRequest(server, secondCard, '123456'), newKey())).toMatchObject({
+      status: 'succeeded',
+    });
+  });
+
+  it('fails a carol payment on her frozen account without asking for the password', async () => {
+    const payment = alicePayment({ accountId: 'acct-carol', payerAccount: '6228480000000000034' });
+    const result = await payResult(server, await payRequest(server, payment, 'wrong!'), newKey());
+    expect(result).toMatchObject({ status: 'failed', code: 'VERIFICATION_FAILED' });
+    expect(result.attemptsLeft).toBeUndefined();
+  });
+
+  it('refuses a second payment of a paid order under a new key: ORDER_ALREADY_PAID, one charge', async () => {
+    const payment = alicePayment();
+    const first = await payRequest(server, payment, '123456');
+    const second = await payRequest(server, payment, '123456');
+    expect(await payResult(server, first, newKey())).toMatchObject({ status: 'succeeded' });
+    expect(await payResult(server, second, newKey())).toMatchObject({ status: 'failed', code: 'ORDER_ALREADY_PAID' });
+    const preorder = await server.post('/preorder', { payment });
+    expect(preorder.status).toBe(409);
+    expect(await preorder.json()).toMatchObject({ code: 'ORDER_ALREADY_PAID' });
+    expect(await charges()).toHaveLength(1);
+  });
+
+  it('charges once when one order is paid concurrently under different keys', async () => {
+    const payment = alicePayment();
+    const requests = await Promise.all([1, 2, 3].map(() => payRequest(server, payment, '123456')));
+    const results = await Promise.all(requests.map((request) => payResult(server, request, newKey())));
+    expect(results.filter((result) => result.status === 'succeeded')).toHaveLength(1);
+    expect(results.filter((result) => result.code === 'ORDER_ALREADY_PAID')).toHaveLength(2);
+    expect(await charges()).toHaveLength(1);
+  });
+
+  it('requires an Idempotency-Key of 8-128 characters', async () => {
+    const request = await payRequest(server, alicePayment(), '123456');
+    const badKeys: Record<string, string>[] = [{}, { 'Idempotency-Key': 'short' }, { 'Idempotency-Key': 'k'.repeat(129) }];
+    for (const headers of badKeys) {
+      const res = await server.post('/pay', request, headers);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ code: 'INVALID_REQUEST', field: 'Idempotency-Key' });
+    }
+  });
+
+  it('answers 100 concurrent identical requests with one key with one charge and identical bytes', async () => {
+    const request = await payRequest(server, alicePayment(), '123456');
+    const key = newKey();
+    const responses = await Promise.all(Array.from({ length: 100 }, () => pay(server, request, key)));
+    const bodies = await Promise.all(responses.map((res) => res.text()));
+    expect(responses.every((res) => res.status === 200)).toBe(true);
+    expect(new Set(bodies).size).toBe(1);
+    expect(JSON.parse(bodies[0] as string)).toMatchObject({ status: 'succeeded' });
+    expect(await charges()).toHaveLength(1);
+  });
+
+  it('answers 409 IDEMPOTENCY_CONFLICT for the same key with another body', async () => {
+    const request = await payRequest(server, alicePayment(), '123456');
+    const key = newKey();
+    expect((await pay(server, request, key)).status).toBe(200);
+    const res = await pay(server, { ...request, preorderId: 'pre_other' }, key);
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
+  });
+
+  it('drop-pay-response: takes the payment, breaks the connection; the status query then says succeeded', async () => {
+    const request = await payRequest(server, alicePayment(), '123456');
+    const key = newKey();
+    await server.post('/__admin/scenario', { name: 'drop-pay-response', times: 1 });
+    await expect(pay(server, request, key)).rejects.toThrow();
+    expect(await charges()).toHaveLength(1);
+    const query = `orderId=${request.payment.orderId}&idempotencyKey=${key}`;
+    const status = (await (await server.get(`/payments/status?${query}`)).json()) as PaymentStatusResponse;
+    expect(status).toMatchObject({ status: 'succeeded', result: { status: 'succeeded', orderId: request.payment.orderId } });
+    // The retry with the same key replays the answer it never got, and still charges once.
+    const replay = await payResult(server, request, key);
+    expect(replay).toEqual(status.result);
+    expect(await charges()).toHaveLength(1);
+  });
+
+  it('rejects a pay request whose pre-order is unknown or does not match', async () => {
+    const request = await payRequest(server, alicePayment(), '123456');
+    const unknown = await payResult(server, { ...request, preorderId: 'pre_nope' }, newKey());
+    expect(unknown).toMatchObject({ status: 'failed', code: 'PREORDER_NOT_FOUND' });
+    const other = await payRequest(server, alicePayment(), '123456');
+    const mismatch = await payResult(server, { ...other, payment: alicePayment() }, newKey());
+    expect(mismatch).toMatchObject({ status: 'failed', code: 'PREORDER_MISMATCH' });
+  });
+
+  it('answers METHOD_NOT_ENROLLED for fingerprint and face until they are enrolled', async () => {
+    const payment = alicePayment();
+    const { preorderId } = await payRequest(server, payment, '123456');
+    const authentication = { method: 'fingerprint' as const, challengeId: 'c-1', assertion: {} };
+    const result: PaymentResult = await payResult(server, { preorderId, payment, authentication }, newKey());
+    expect(result).toMatchObject({ status: 'failed', code: 'METHOD_NOT_ENROLLED', method: 'fingerprint' });
+  });
+});

@@ -1,0 +1,41 @@
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { useFocusTrap } from './useFocusTrap';
+import './dialog.css';
+
+export interface DialogProps {
+  title: string;
+  /** Escape and the close button call this; omit for a dialog that cannot be dismissed. */
+  onClose?: () => void;
+  closeLabel?: string;
+  children: ReactNode;
+  /** Identifies the dialog for buried points and styling. */
+  pageId: string;
+  onShown?: (pageId: string) => void;
+}
+
+/** A modal dialog: named by its title, focus kept inside, Escape closes, focus returns where it was. */
+export function Dialog({ title, onClose, closeLabel = 'Close', children, pageId, onShown }: DialogProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  useFocusTrap(ref, onClose);
+  useEffect(() => {
+    onShown?.(pageId);
+  }, [onShown, pageId]);
+  return (
+    <div className="cashier-dialog__backdrop">
+      <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} className="cashier-dialog" data-page-id={pageId} tabIndex={-1}>
+        <div className="cashier-dialog__header">
+          <h2 id={titleId} className="cashier-dialog__title">
+            {title}
+          </h2>
+          {onClose && (
+            <button type="button" className="cashier-dialog__close" aria-label={closeLabel} data-element-id="close" onClick={onClose}>
+              ×
+            </button>
+          )}
+        </div>
+        <div className="cashier-dialog__body">{children}</div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { formatMoney } from '../../core/money';
+import type { PaymentResult } from '../../core/service-interfaces';
+import type { PaymentData } from '../../core/types';
+import { useTracker } from '../../tracking/TrackerContext';
+import { useCashier } from '../cashier-page/cashier-context';
+import { reasonFor } from '../page-messages';
+import { Dialog } from '../dialog/Dialog';
+
+export interface ResultDialogProps {
+  kind: 'succeeded' | 'failed' | 'unknown';
+  payment: PaymentData;
+  payeeName?: string;
+  result: PaymentResult | null;
+  errorMessage?: string;
+  canUseAnotherMethod: boolean;
+  onClose: () => void;
+  onTryAgain?: () => void;
+  onUseAnotherMethod?: () => void;
+  onCheckAgain?: () => void;
+}
+
+/** S51/S52: the payment success or failure page, shown as a popup. */
+export function ResultDialog(props: ResultDialogProps) {
+  const { kind, payment, payeeName, result, errorMessage, canUseAnotherMethod, onClose, onTryAgain, onUseAnotherMethod, onCheckAgain } = props;
+  const { t, locale } = useCashier();
+  const tracker = useTracker();
+  const title = kind === 'succeeded' ? t('paymentSuccessful') : kind === 'failed' ? t('paymentFailed') : t('paymentUnknown');
+  const at = result?.at ? new Date(result.at) : null;
+  const locked = result?.code === 'PASSWORD_LOCKED';
+  return (
+    <Dialog title={title} onClose={onClose} closeLabel={t('close')} pageId={`result-${kind}`} onShown={tracker.pageView}>
+      <p className="cashier-result__amount">{formatMoney(payment.amount, locale)}</p>
+      <dl className="cashier-result__details">
+        <div>
+          <dt>{t('payee')}</dt>
+          <dd>{payeeName ?? payment.payeeAccount}</dd>
+        </div>
+        {kind === 'succeeded' && result?.paymentId && (
+          <div>
+            <dt>{t('paymentId')}</dt>
+            <dd>{result.paymentId}</dd>
+          </div>
+        )}
+        {at && !Number.isNaN(at.getTime()) && (
+          <div>
+            <dt>{t('time')}</dt>
+            <dd>{at.toLocaleString(locale)}</dd>
+          </div>
+        )}
+        {kind === 'failed' && (
+          <div>
+            <dt>{t('reason')}</dt>
+            <dd data-testid="failure-reason">{reasonFor(t, result?.code, result?.message ?? errorMessage ?? t('errorGeneric'))}</dd>
+          </div>
+        )}
+      </dl>
+      {kind === 'failed' && typeof result?.attemptsLeft === 'number' && !locked && <p>{t('attemptsLeft', { n: result.attemptsLeft })}</p>}
+      {locked && result?.unlocksAt && <p>{t('lockedUntil', { time: new Date(result.unlocksAt).toLocaleTimeString(locale) })}</p>}
+      {kind === 'unknown' && <p>{t('paymentUnknownBody')}</p>}
+      <div className="cashier-actions">
+        {kind === 'failed' && onTryAgain && !locked && (
+          <button type="button" className="cashier-button cashier-button--primary" onClick={onTryAgain} data-element-id="try-again">
+            {t('tryAgain')}
+          </button>
+        )}
+        {kind === 'failed' && onUseAnotherMethod && canUseAnotherMethod && (
+          <button type="button" className="cashier-button" onClick={onUseAnotherMethod} data-element-id="use-another-method">
+            {t('useAnotherMethod')}
+          </button>
+        )}
+        {kind === 'unknown' && onCheckAgain && (
+          <button type="button" className="cashier-button cashier-button--primary" onClick={onCheckAgain} data-element-id="check-again">
+            {t('checkAgain')}
+          </button>
+        )}
+        {kind !== 'failed' && (
+          <button type="button" className="cashier-button" onClick={onClose} data-element-id="done">
+            {t('done')}
+          </button>
+        )}
+      </div>
+    </Dialog>
+  );
+}

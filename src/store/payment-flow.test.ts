@@ -1,0 +1,164 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { combineSlices, configureStore } from '@reduxjs/toolkit';
+import express from 'express';
+import { createMockServer, type MockServer } from '../../mocks/app';
+import { cashierApiFor } from '../api/cashier-api';
+import { encryptPassword } from '../core/password-cipher';
+import type { PaymentData } from '../core/types';
+import { createCashierStore } from './createCashierStore';
+import { payWithAuthentication } from './pay-thunk';
+import { flowStarted, paymentSlice, selectPhase } from './paymentSlice';
+import { preverifyPayment } from './preverify-thunk';
+
+// The slice and its thunks against the real mock payment server on an ephemeral port.
+let server: Server;
+let mock: MockServer;
+let base: string;
+
+beforeAll(async () => {
+  mock = createMockServer({ log: () => undefined });
+  const app = express();
+  app.use('/api/cashier', mock.app);
+  server = createServer(app).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/cashier`;
+});
+afterAll(async () => {
+  mock.close();
+  server.close();
+});
+beforeEach(async () => {
+  await fetch(`${base}/__admin/reset`, { method: 'POST' });
+});
+
+const ALICE_CARD = '6222020000000000018';
+let orderSeq = 0;
+const payment = (over: Partial<PaymentData> = {}): PaymentData => ({
+  orderId: `order-test-${++orderSeq}-${Date.now()}`,
+  accountId: 'acct-alice',
+  amount: { amount: 10000, currency: 'CNY' },
+  payerAccount: ALICE_CARD,
+  payeeAccount: 'merchant-001',
+  ...over,
+});
+
+const toBytes = (password: string) => Uint8Array.from(password, (c) => c.charCodeAt(0));
+
+async function passwordAuthentication(accountId: string, password: string) {
+  const challenge = await cashierApiFor(base).passwordChallenge(accountId);
+  return { method: 'password' as const, encryptedPassword: await encryptPassword(toBytes(password), challenge) };
+}
+
+async function preverified(data: PaymentData, store = createCashierStore()) {
+  store.dispatch(flowStarted({ payment: data, apiBaseUrl: base, locale: 'en-US' }));
+  await store.dispatch(preverifyPayment({ payment: data, apiBaseUrl: base, locale: 'en-US' }));
+  return store;
+}
+
+async function charges(): Promise<unknown[]> {
+  return (await fetch(`${base}/__admin/charges`)).json() as Promise<unknown[]>;
+}
+
+test('acct-alice pays ¥100.00 with 123456: succeeded, one charge', async () => {
+  const store = await preverified(payment());
+  expect(store.getState().payment.phase).toBe('awaitingAuthentication');
+  await store.dispatch(payWithAuthentication({ authentication: await passwordAuthentication('acct-alice', '123456') }));
+  const state = store.getState().payment;
+  expect(state.phase).toBe('succeeded');
+  expect(state.result?.paymentId).toEqual(expect.any(String));
+  expect(await charges()).toHaveLength(1);
+  // No secret in the state: neither the password nor its ciphertext.
+  expect(JSON.stringify(state)).not.toContain('123456');
+  expect(JSON.stringify(state)).not.toContain('ciphertext');
+});
+
+test('acct-alice ¥2,000.00 on the first card fails pre-verification on the single limit, with a correction URL', async () => {
+  const store = await preverified(payment({ amount: { amount: 200000, currency: 'CNY' } }));
+  const state = store.getState().payment;
+  expect(state.phase).toBe('verificationFailed');
+  const limit = state.failedChecks.find((c) => c.key === 'amount.amount');
+  expect(limit?.message).toBeTruthy();
+  expect(limit?.correctionUrl).toMatch(/^https?:\/\//);
+});
+
+test('acct-alice ¥2,000.00 on the second card passes pre-verification', async () => {
+  const store = await preverified(payment({ amount: { amount: 200000, currency: 'CNY' }, payerAccount: '6225880000000000044' }));
+  expect(store.getState().payment.phase).toBe('awaitingAuthentication');
+});
+
+test('acct-bob ¥200.00 is declined with INSUFFICIENT_FUNDS', async () => {
+  const store = await preverified(
+    payment({ accountId: 'acct-bob', payerAccount: '6217000000000000020', amount: { amount: 20000, currency: 'CNY' } }),
+  );
+  await store.dispatch(payWithAuthentication({ authentication: await passwordAuthentication('acct-bob', '654321') }));
+  const state = store.getState().payment;
+  expect(state.phase).toBe('failed');
+  expect(state.result?.code).toBe('INSUFFICIENT_FUNDS');
+  expect(await charges()).toHaveLength(0);
+});
+
+test('acct-carol is stopped at verification on account status', async () => {
+  const store = await preverified(payment({ accountId: 'acct-carol', payerAccount: '6228480000000000034' }));
+  const state = store.getState().payment;
+  expect(state.phase).toBe('verificationFailed');
+  expect(state.failedChecks.map((c) => c.key)).toContain('accountId');
+});
+
+test('five wrong passwords lock the password with PASSWORD_LOCKED', async () => {
+  const data = payment();
+  const store = await preverified(data);
+  const codes: (string | undefined)[] = [];
+  for (let i = 0; i < 5; i++) {
+    await store.dispatch(payWithAuthentication({ authentication: await passwordAuthentication('acct-alice', '000000') }));
+    const result = store.getState().payment.result;
+    codes.push(result?.code);
+    if (i < 4) expect(result?.attemptsLeft).toBe(4 - i);
+    if (i < 4) store.dispatch(paymentSlice.actions.authenticationRestarted('password'));
+  }
+  expect(codes.slice(0, 4)).toEqual(['WRONG_PASSWORD', 'WRONG_PASSWORD', 'WRONG_PASSWORD', 'WRONG_PASSWORD']);
+  expect(codes[4]).toBe('PASSWORD_LOCKED');
+  expect(store.getState().payment.result?.unlocksAt).toEqual(expect.any(String));
+  expect(await charges()).toHaveLength(0);
+});
+
+test('under drop-pay-response the client learns the true outcome through the status query; one charge', async () => {
+  const store = await preverified(payment());
+  await fetch(`${base}/__admin/scenario`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'drop-pay-response', times: 1 }),
+  });
+  await store.dispatch(
+    payWithAuthentication({ authentication: await passwordAuthentication('acct-alice', '123456'), recoveryDeadlineMs: 10_000 }),
+  );
+  expect(store.getState().payment.phase).toBe('succeeded');
+  expect(await charges()).toHaveLength(1);
+});
+
+test('a lost answer that cannot be learned ends unknown, never failed', async () => {
+  const store = await preverified(payment());
+  await fetch(`${base}/__admin/scenario`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'server-error', endpoints: ['pay', 'status'] }),
+  });
+  await store.dispatch(
+    payWithAuthentication({ authentication: await passwordAuthentication('acct-alice', '123456'), recoveryDeadlineMs: 1_500 }),
+  );
+  expect(store.getState().payment.phase).toBe('unknown');
+});
+
+test('the slice injects into a host store built with combineSlices', async () => {
+  const hostSlice = { reducerPath: 'host', reducer: (state: { ready: boolean } = { ready: true }) => state };
+  const rootReducer = combineSlices(hostSlice);
+  paymentSlice.injectInto(rootReducer);
+  const hostStore = configureStore({ reducer: rootReducer });
+  const data = payment();
+  hostStore.dispatch(flowStarted({ payment: data, apiBaseUrl: base, locale: 'en-US' }));
+  expect(selectPhase(hostStore.getState() as never)).toBe('idle');
+  await hostStore.dispatch(preverifyPayment({ payment: data, apiBaseUrl: base, locale: 'en-US' }) as never);
+  expect((hostStore.getState() as { payment: { phase: string } }).payment.phase).toBe('awaitingAuthentication');
+  expect((hostStore.getState() as { host: { ready: boolean } }).host.ready).toBe(true);
+});

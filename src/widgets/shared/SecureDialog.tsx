@@ -1,0 +1,120 @@
+// The modal shell both password widgets share: title, alerts, live count, focus trap, physical keys, clear on blur.
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import { createTranslator, formatDateTime } from '../../i18n';
+import type { SecureEntry, SecurePasswordProps } from './useSecureEntry';
+import './secure-dialog.css';
+
+interface SecureDialogProps
+  extends Pick<SecurePasswordProps, 'locale' | 'title' | 'error' | 'locked' | 'onCancel' | 'onUseAnotherMethod'> {
+  className: string;
+  entry: SecureEntry;
+  /** Live-region text: how many characters are entered, never which. */
+  status: string;
+  /** The characters a physical key may type, as one-character patterns. */
+  keys: RegExp;
+  /** Physical Enter outside a button (a focused button takes Enter as a press). */
+  onEnter?: () => void;
+  children: ReactNode;
+}
+
+const FOCUSABLE = 'button:not([disabled]),[href],input:not([disabled]),[tabindex]:not([tabindex="-1"])';
+
+function trapTab(e: KeyboardEvent<HTMLElement>) {
+  const box = e.currentTarget;
+  const items = box.querySelectorAll<HTMLElement>(FOCUSABLE);
+  const first = items[0];
+  const last = items[items.length - 1];
+  const at = document.activeElement;
+  if (!first || !last || (e.shiftKey ? at === first || at === box : at === last)) {
+    e.preventDefault();
+    (e.shiftKey ? last : first)?.focus();
+  }
+}
+
+export function SecureDialog(p: SecureDialogProps) {
+  const { entry, locked, locale = 'zh-CN' } = p;
+  const t = createTranslator(locale);
+  const dialog = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    return () => {
+      if (before?.isConnected) before.focus();
+    };
+  }, []);
+  // On open, and when a Retry or lock message vanished with the focus in it, focus goes into the dialog.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: these changes are the triggers
+  useEffect(() => {
+    const box = dialog.current;
+    if (box && !box.contains(document.activeElement)) box.focus();
+  }, [entry.prepareFailed, locked?.unlocksAt]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Tab') return trapTab(e);
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const { key } = e;
+    if (key === 'Escape' && p.onCancel) p.onCancel();
+    else if (key === 'Backspace') entry.remove();
+    else if (key === 'Enter' && p.onEnter && !(e.target instanceof HTMLButtonElement)) p.onEnter();
+    else if (key.length === 1 && p.keys.test(key)) entry.type(key.charCodeAt(0));
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div className="cashier-sd-backdrop">
+      <div
+        ref={dialog}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+        className={`cashier-sd ${p.className}`}
+        onKeyDown={onKeyDown}
+        // Focus leaving the dialog (another element, another window) wipes what was typed.
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) entry.clear();
+        }}
+        // Pressing a key must not move focus: some browsers do not focus buttons, which would look like a blur.
+        onMouseDown={(e) => e.preventDefault()}
+      >
+        <div className="cashier-sd-head">
+          <h2 id={titleId} className="cashier-sd-title">
+            {p.title ?? t('password.title')}
+          </h2>
+          {p.onCancel && (
+            <button type="button" className="cashier-sd-close" aria-label={t('password.cancel')} onClick={p.onCancel} />
+          )}
+        </div>
+        {p.error && (
+          <p role="alert" className="cashier-sd-alert">
+            {p.error}
+          </p>
+        )}
+        {locked && (
+          <p role="alert" className="cashier-sd-alert">
+            {t('password.locked', { time: formatDateTime(locale, locked.unlocksAt) })}
+          </p>
+        )}
+        {locked && p.onUseAnotherMethod && (
+          <button type="button" className="cashier-sd-action" onClick={p.onUseAnotherMethod}>
+            {t('password.useAnotherMethod')}
+          </button>
+        )}
+        {entry.prepareFailed && (
+          <p className="cashier-sd-alert">
+            <span role="alert">{t('password.prepareFailed')}</span>{' '}
+            <button type="button" className="cashier-sd-action" onClick={entry.retry}>
+              {t('password.retry')}
+            </button>
+          </p>
+        )}
+        {p.children}
+        <p role="status" className="cashier-sd-vh">
+          {p.status}
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { ModuleFederationPlugin } from '@module-federation/enhanced/webpack';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+import MiniCssExtractPlugin from 'mini-css-extract-plugin';
+import type { Configuration } from 'webpack';
+import type {} from 'webpack-dev-server';
+import { federationConfig } from './federation.config';
+
+const PORT = Number(process.env.PORT ?? 3001);
+
+export default (_env: unknown, argv: { mode?: 'development' | 'production' }): Configuration => {
+  const production = argv.mode === 'production';
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: {
+      main: './src/index.ts',
+      previews: './src/previews/index.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      publicPath: 'auto',
+      // Entry files keep stable names (the federation runtime derives its output root from them); served no-cache.
+      filename: '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      assetModuleFilename: 'assets/[name].[contenthash:8][ext]',
+      uniqueName: 'cashier',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.[jt]sx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'swc-loader',
+            options: {
+              jsc: {
+                parser: { syntax: 'typescript', tsx: true },
+                transform: { react: { runtime: 'automatic', development: !production } },
+                target: 'es2020',
+              },
+            },
+          },
+        },
+        { test: /\.css$/, use: [MiniCssExtractPlugin.loader, { loader: 'css-loader', options: { importLoaders: 0 } }] },
+      ],
+    },
+    plugins: [
+      new ModuleFederationPlugin(federationConfig(production)),
+      new MiniCssExtractPlugin({
+        filename: production ? '[name].[contenthash:8].css' : '[name].css',
+        chunkFilename: production ? '[name].[contenthash:8].css' : '[name].css',
+      }),
+      new HtmlWebpackPlugin({ template: './public/index.html', filename: 'index.html', chunks: ['main'] }),
+      new HtmlWebpackPlugin({ template: './public/previews.html', filename: 'previews.html', chunks: ['previews'] }),
+    ],
+    performance: { hints: false },
+    optimization: { moduleIds: production ? 'deterministic' : 'named' },
+    devServer: {
+      port: PORT,
+      host: 'localhost',
+      hot: false,
+      liveReload: true,
+      historyApiFallback: false,
+      client: { overlay: { warnings: false } },
+      headers: {
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+        'Access-Control-Allow-Headers': 'Content-Type',
+      },
+      setupMiddlewares: (middlewares, devServer) => {
+        // The mock payment server is loaded only by the dev server, never by a production build.
+        const { createMockServer } = require('./mocks/app') as typeof import('./mocks/app');
+        devServer.app?.use('/api/cashier', createMockServer().app);
+        return middlewares;
+      },
+    },
+  };
+};
