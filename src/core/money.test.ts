@@ -63,7 +63,8 @@ describe('parseMoney', () => {
     [{ amount: 100, currency: 'XXX' }, 'UNKNOWN_CURRENCY', 'amount.currency'],
     [{ amount: 100, currency: 'cny' }, 'UNKNOWN_CURRENCY', 'amount.currency'],
     [{ amount: 100, currency: '__proto__' }, 'UNKNOWN_CURRENCY', 'amount.currency'],
-    [{ amount: 100 }, 'UNKNOWN_CURRENCY', 'amount.currency'],
+    [{ amount: 100 }, 'REQUIRED', 'amount.currency'],
+    [{ amount: 100, currency: Object.create(null) }, 'UNKNOWN_CURRENCY', 'amount.currency'],
   ])('rejects %p with %s on %s', (input, code, field) => {
     const error = moneyError(() => parseMoney(input));
     expect(error).toMatchObject({ code, field });

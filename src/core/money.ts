@@ -46,13 +46,15 @@ export const isKnownCurrency = (code: unknown): code is string =>
 
 /** The currency's minor-unit digits; throws MoneyError for an unknown code. */
 export function minorUnitsOf(currency: unknown, field = 'amount.currency'): number {
+  if (currency == null) throw new MoneyError('REQUIRED', field, 'is required');
   if (!isKnownCurrency(currency)) {
-    throw new MoneyError('UNKNOWN_CURRENCY', field, `${describe(currency)} is not a supported ISO 4217 currency`);
+    throw new MoneyError('UNKNOWN_CURRENCY', field, `${shown(currency)} is not a supported ISO 4217 currency`);
   }
   return CURRENCY_MINOR_UNITS[currency] as number;
 }
 
-const describe = (v: unknown): string => (typeof v === 'string' ? `"${v.slice(0, 16)}"` : String(v).slice(0, 24));
+const shown = (v: unknown): string =>
+  typeof v === 'string' ? `"${v.slice(0, 16)}"` : typeof v === 'object' || typeof v === 'function' ? typeof v : String(v);
 
 /**
  * Validates host or wire input as Money: {amount, currency} with a non-negative safe integer amount

@@ -33,5 +33,19 @@ export const ruleBaseSchema: Schema<RuleBase> = obj({
 /** Validates a rule base (from the server or local); throws SchemaError naming the bad field. */
 export const parseRuleBase = (input: unknown): RuleBase => ruleBaseSchema(input, 'ruleBase');
 
-/** The local rule base, used when the server sends none; validated once at load. */
+/**
+ * The local rule base (default-rule-base.json), used when the server sends none; validated once at load.
+ * Its keywords and what the server's value for each means:
+ *   amount.amount          atMost         the single-payment limit of the card's bank (minor units)
+ *   amount.amount#minimum  atLeast        the smallest payment accepted (minor units)
+ *   amount.currency        oneOf          the currencies the payee accepts
+ *   payerAccount#luhn      luhn           true: the card number must pass the Luhn check
+ *   payerAccount#owned     oneOf          the payer account's card numbers
+ *   payerAccount#blocked   notIn          blocked card numbers
+ *   accountId              accountStatus  the account's status; only 'active' passes
+ *   accountId#session      equals         the signed-in account
+ *   payeeAccount           oneOf          the known merchants
+ *   payeeAccount#blocked   notIn          blocked payees
+ *   orderId#format         pattern        a regular expression source the order id must match in full
+ */
 export const DEFAULT_RULE_BASE: RuleBase = parseRuleBase(defaultRuleBase);

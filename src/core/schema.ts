@@ -51,8 +51,11 @@ export const int =
 
 export const bool: Schema<boolean> = (v, path) => (typeof v === 'boolean' ? v : expected(path, 'true or false', v));
 
-/** Any value, kept as it is (for opaque payloads such as a WebAuthn assertion). */
+/** Any value, kept as it is. */
 export const unknownValue: Schema<unknown> = (v) => v;
+
+/** Any plain object, kept as it is (opaque payloads such as WebAuthn options and responses). */
+export const opaqueObject: Schema<Record<string, unknown>> = (v, path) => (isPlainObject(v) ? v : expected(path, 'an object', v));
 
 export const oneOfLiteral =
   <const L extends readonly (string | number | boolean)[]>(...values: L): Schema<L[number]> =>

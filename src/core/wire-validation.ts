@@ -1,6 +1,6 @@
 // One set of schemas for both sides of the wire: the API client checks responses, the mock server requests.
 import { parseMoney } from './money';
-import { idSchema, paymentDataSchema } from './payment-data';
+import { idSchema, paymentAmountSchema, paymentDataSchema } from './payment-data';
 import { ruleBaseSchema } from './rule-base';
 import {
   arr,
@@ -9,6 +9,7 @@ import {
   isoDateTime,
   obj,
   oneOfLiteral,
+  opaqueObject,
   optional,
   type Schema,
   SchemaError,
@@ -19,6 +20,10 @@ import {
 import type {
   ApiErrorBody,
   Authentication,
+  BiometricChallenge,
+  BiometricChallengeRequest,
+  BiometricEnrollmentRequest,
+  BiometricEnrollmentResponse,
   CashierResources,
   CheckResourcesRequest,
   CheckResourcesResponse,
@@ -30,6 +35,9 @@ import type {
   PreorderResponse,
   PreverifyRequest,
   PreverifyResponse,
+  WebAuthnAuthenticationOptions,
+  WebAuthnRegistrationVerifyRequest,
+  FaceEnrollRequest,
 } from './service-interfaces';
 import { METHODS } from './types';
 
@@ -73,6 +81,8 @@ const money = parseMoney;
 const method = oneOfLiteral(...METHODS);
 const base64url = str(16384, /^[A-Za-z0-9_-]+={0,2}$/);
 const token = str(256, /^[\x21-\x7e]+$/);
+const enrollmentToken = str(512, /^[A-Za-z0-9_-]+$/);
+const imageDataUrl = str(4e6, /^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+={0,2}$/);
 
 // --- responses -------------------------------------------------------------
 
@@ -86,7 +96,7 @@ const paymentResult: Schema<PaymentResult> = obj({
   message: text,
   attemptsLeft: optional(int(0, 100)),
   unlocksAt: optional(isoDateTime),
-  enrollmentToken: optional(str(512)),
+  enrollmentToken: optional(enrollmentToken),
   at: isoDateTime,
 });
 
@@ -140,6 +150,20 @@ export const parseApiErrorBody: (body: unknown) => ApiErrorBody = response(
   obj({ code: str(64), message: text, field: optional(str(128)) }),
 );
 
+const challenge = { challengeId: idSchema, expiresAt: isoDateTime };
+
+export const parseBiometricChallenge: (body: unknown) => BiometricChallenge = response('biometric challenge', obj(challenge));
+
+export const parseWebAuthnAuthenticationOptions: (body: unknown) => WebAuthnAuthenticationOptions = response(
+  'WebAuthn authentication options',
+  obj({ ...challenge, options: opaqueObject }),
+);
+
+export const parseBiometricEnrollmentResponse: (body: unknown) => BiometricEnrollmentResponse = response(
+  'enrollment response',
+  obj({ enrolled: oneOfLiteral(true) }),
+);
+
 // --- requests (the mock server checks what the browser sends) ---------------
 
 const withPayment = obj({ payment: paymentDataSchema });
@@ -147,8 +171,8 @@ const withPayment = obj({ payment: paymentDataSchema });
 /** How the person proved it is them (S231/S241 or the payment password). */
 export const authenticationSchema = tagged('method', {
   password: obj({ encryptedPassword: obj({ keyId: idSchema, nonce: token, ciphertext: base64url }) }),
-  fingerprint: obj({ challengeId: idSchema, assertion: unknownValue }),
-  face: obj({ challengeId: idSchema, image: str(4_000_000) }),
+  fingerprint: obj({ challengeId: idSchema, assertion: opaqueObject }),
+  face: obj({ challengeId: idSchema, image: imageDataUrl }),
 }) as Schema<Authentication>;
 
 export const parsePreverifyRequest: (body: unknown) => RequestValidation<PreverifyRequest> = request(withPayment);
@@ -158,4 +182,18 @@ export const parsePayRequest: (body: unknown) => RequestValidation<PayRequest> =
 );
 export const parseCheckResourcesRequest: (body: unknown) => RequestValidation<CheckResourcesRequest> = request(
   obj({ keys: arr(str(128), 100), locale: oneOfLiteral('zh-CN', 'en-US'), accountId: idSchema }),
+);
+
+const enrollment = { accountId: idSchema, enrollmentToken };
+
+export const parseBiometricEnrollmentRequest: (body: unknown) => RequestValidation<BiometricEnrollmentRequest> = request(
+  obj(enrollment),
+);
+export const parseWebAuthnRegistrationVerifyRequest: (body: unknown) => RequestValidation<WebAuthnRegistrationVerifyRequest> =
+  request(obj({ ...enrollment, response: opaqueObject }));
+export const parseFaceEnrollRequest: (body: unknown) => RequestValidation<FaceEnrollRequest> = request(
+  obj({ ...enrollment, image: imageDataUrl }),
+);
+export const parseBiometricChallengeRequest: (body: unknown) => RequestValidation<BiometricChallengeRequest> = request(
+  obj({ accountId: idSchema, orderId: idSchema, amount: paymentAmountSchema }),
 );

@@ -155,8 +155,8 @@ export function Playground() {
       <section aria-labelledby="events-title">
         <h2 id="events-title">Buried points</h2>
         <ol className="playground__log">
-          {events.map((e, i) => (
-            <li key={`${e.at}-${i}`}>
+          {events.map((e) => (
+            <li key={eventKey(e)}>
               <code>{JSON.stringify(e)}</code>
             </li>
           ))}
@@ -164,4 +164,16 @@ export function Playground() {
       </section>
     </main>
   );
+}
+
+const eventIds = new WeakMap<object, number>();
+let nextEventId = 0;
+/** A stable key per event object (events are frozen, so identity is enough). */
+function eventKey(event: CashierEvent): number {
+  let id = eventIds.get(event);
+  if (id === undefined) {
+    id = nextEventId++;
+    eventIds.set(event, id);
+  }
+  return id;
 }

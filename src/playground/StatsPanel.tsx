@@ -21,6 +21,8 @@ export function StatsPanel({ apiBaseUrl, version }: { apiBaseUrl: string; versio
         })
         .catch(() => undefined);
     load();
+    // `version` changes after each payment: load at once rather than at the next tick.
+    void version;
     const timer = setInterval(load, 3000);
     return () => {
       active = false;

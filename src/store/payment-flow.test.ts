@@ -159,6 +159,6 @@ test('the slice injects into a host store built with combineSlices', async () =>
   hostStore.dispatch(flowStarted({ payment: data, apiBaseUrl: base, locale: 'en-US' }));
   expect(selectPhase(hostStore.getState() as never)).toBe('idle');
   await hostStore.dispatch(preverifyPayment({ payment: data, apiBaseUrl: base, locale: 'en-US' }) as never);
-  expect((hostStore.getState() as { payment: { phase: string } }).payment.phase).toBe('awaitingAuthentication');
-  expect((hostStore.getState() as { host: { ready: boolean } }).host.ready).toBe(true);
+  expect((hostStore.getState() as unknown as { payment: { phase: string } }).payment.phase).toBe('awaitingAuthentication');
+  expect((hostStore.getState() as unknown as { host: { ready: boolean } }).host.ready).toBe(true);
 });

@@ -1,10 +1,10 @@
 import type { CashierEvent } from '../core/types';
 import { MAX_BEACON_BYTES } from './beacon';
-import { beaconEvents, fetchMock, make, networkError, send, sendBeacon, seq, useTrackerTestKit } from './tracker-test-kit';
+import { beaconEvents, fetchMock, make, networkError, send, sendBeacon, seq, installTrackerTestKit } from './tracker-test-kit';
 
 jest.mock('../api/cashier-api', () => ({ cashierApiFor: jest.fn() }));
 
-useTrackerTestKit();
+installTrackerTestKit();
 
 describe('leaving the page', () => {
   test('pagehide sends everything queued through sendBeacon as a text/plain blob', async () => {

@@ -29,7 +29,7 @@ export const beaconEvents = async () =>
   (await Promise.all(sendBeacon.mock.calls.map(async ([, blob]) => JSON.parse(await blobText(blob)).events as CashierEvent[]))).flat();
 
 /** Fake timers, a mocked api client, sendBeacon and fetch; every tracker made is disposed after its test. */
-export function useTrackerTestKit(): void {
+export function installTrackerTestKit(): void {
   beforeEach(() => {
     jest.useFakeTimers();
     send.mockReset().mockResolvedValue(undefined);

@@ -1,9 +1,9 @@
 import type { CashierEvent } from '../core/types';
-import { httpError, make, networkError, send, sendBeacon, sentBatches, useTrackerTestKit } from './tracker-test-kit';
+import { httpError, make, networkError, send, sendBeacon, sentBatches, installTrackerTestKit } from './tracker-test-kit';
 
 jest.mock('../api/cashier-api', () => ({ cashierApiFor: jest.fn() }));
 
-useTrackerTestKit();
+installTrackerTestKit();
 
 describe('event shapes', () => {
   test('page_view, element_click and flow events carry clientId and an ISO time, data scrubbed', () => {

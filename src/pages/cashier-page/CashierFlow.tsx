@@ -97,7 +97,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
   const busy = state.phase === 'preverifying' || state.phase === 'paying';
   const otherMethods = methods.filter((m) => m !== (state.method ?? method));
   // Back to the page's method choice with the next method selected.
-  const useAnotherMethod = () => {
+  const switchMethod = () => {
     const next = otherMethods[0];
     if (next) setMethod(next);
     dispatch(paymentCorrected(payment));
@@ -148,7 +148,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
             locked={locked}
             onEncrypted={onEncrypted}
             onCancel={() => finish('cancelled')}
-            onUseAnotherMethod={otherMethods.length > 0 ? useAnotherMethod : undefined}
+            onUseAnotherMethod={otherMethods.length > 0 ? switchMethod : undefined}
           />
         )}
       {(state.phase === 'succeeded' || state.phase === 'failed' || state.phase === 'unknown') && (
@@ -161,7 +161,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
           canUseAnotherMethod={otherMethods.length > 0}
           onClose={() => finish(state.phase === 'succeeded' ? 'succeeded' : state.phase === 'failed' ? 'failed' : 'unknown')}
           onTryAgain={() => dispatch(authenticationRestarted(state.method ?? method))}
-          onUseAnotherMethod={useAnotherMethod}
+          onUseAnotherMethod={switchMethod}
           onCheckAgain={() => {
             const last = lastAuthentication.current;
             if (last) dispatch(payWithAuthentication({ authentication: last, retry: true }));

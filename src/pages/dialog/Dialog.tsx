@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useId, useRef } from 'react';
+import { usePageView } from '../../tracking/TrackerContext';
 import { useFocusTrap } from './useFocusTrap';
 import './dialog.css';
 
@@ -8,19 +9,16 @@ export interface DialogProps {
   onClose?: () => void;
   closeLabel?: string;
   children: ReactNode;
-  /** Identifies the dialog for buried points and styling. */
+  /** Identifies the dialog for buried points (a page_view once per mount) and styling. */
   pageId: string;
-  onShown?: (pageId: string) => void;
 }
 
 /** A modal dialog: named by its title, focus kept inside, Escape closes, focus returns where it was. */
-export function Dialog({ title, onClose, closeLabel = 'Close', children, pageId, onShown }: DialogProps) {
+export function Dialog({ title, onClose, closeLabel = 'Close', children, pageId }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   useFocusTrap(ref, onClose);
-  useEffect(() => {
-    onShown?.(pageId);
-  }, [onShown, pageId]);
+  usePageView(pageId);
   return (
     <div className="cashier-dialog__backdrop">
       <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} className="cashier-dialog" data-page-id={pageId} tabIndex={-1}>

@@ -51,7 +51,7 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, onEscape?: () =
     element.addEventListener('keydown', onKeyDown);
     return () => {
       element.removeEventListener('keydown', onKeyDown);
-      if (previous && previous.isConnected && typeof previous.focus === 'function') previous.focus();
+      if (previous?.isConnected && typeof previous.focus === 'function') previous.focus();
     };
   }, [ref]);
 }

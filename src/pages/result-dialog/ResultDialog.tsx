@@ -1,7 +1,6 @@
 import { formatMoney } from '../../core/money';
 import type { PaymentResult } from '../../core/service-interfaces';
 import type { PaymentData } from '../../core/types';
-import { useTracker } from '../../tracking/TrackerContext';
 import { useCashier } from '../cashier-page/cashier-context';
 import { reasonFor } from '../page-messages';
 import { Dialog } from '../dialog/Dialog';
@@ -23,12 +22,11 @@ export interface ResultDialogProps {
 export function ResultDialog(props: ResultDialogProps) {
   const { kind, payment, payeeName, result, errorMessage, canUseAnotherMethod, onClose, onTryAgain, onUseAnotherMethod, onCheckAgain } = props;
   const { t, locale } = useCashier();
-  const tracker = useTracker();
   const title = kind === 'succeeded' ? t('paymentSuccessful') : kind === 'failed' ? t('paymentFailed') : t('paymentUnknown');
   const at = result?.at ? new Date(result.at) : null;
   const locked = result?.code === 'PASSWORD_LOCKED';
   return (
-    <Dialog title={title} onClose={onClose} closeLabel={t('close')} pageId={`result-${kind}`} onShown={tracker.pageView}>
+    <Dialog title={title} onClose={onClose} closeLabel={t('close')} pageId={`result-${kind}`}>
       <p className="cashier-result__amount">{formatMoney(payment.amount, locale)}</p>
       <dl className="cashier-result__details">
         <div>

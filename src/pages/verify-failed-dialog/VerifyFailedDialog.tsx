@@ -2,7 +2,6 @@ import { type FormEvent, useId, useState } from 'react';
 import { parseMajorAmount, toMajorString } from '../../core/money';
 import type { CashierResources } from '../../core/service-interfaces';
 import type { FailedCheck, PaymentData } from '../../core/types';
-import { useTracker } from '../../tracking/TrackerContext';
 import { useCashier } from '../cashier-page/cashier-context';
 import { Dialog } from '../dialog/Dialog';
 
@@ -19,7 +18,6 @@ export interface VerifyFailedDialogProps {
 /** S221/S222: each failed check with its message and, where one exists, a correction link; in-place corrections. */
 export function VerifyFailedDialog({ failedChecks, payment, cards = [], amountEditable, onCorrect, onClose }: VerifyFailedDialogProps) {
   const { t } = useCashier();
-  const tracker = useTracker();
   const cardId = useId();
   const amountId = useId();
   const amountErrorId = useId();
@@ -46,7 +44,7 @@ export function VerifyFailedDialog({ failedChecks, payment, cards = [], amountEd
   };
 
   return (
-    <Dialog title={t('verificationFailed')} onClose={onClose} closeLabel={t('close')} pageId="verify-failed" onShown={tracker.pageView}>
+    <Dialog title={t('verificationFailed')} onClose={onClose} closeLabel={t('close')} pageId="verify-failed">
       <p>{t('verificationFailedIntro')}</p>
       <ul className="cashier-checks">
         {failedChecks.map((check) => (

@@ -144,6 +144,18 @@ describe('PasswordKeyboard', () => {
     expect((await firstReport(server, onEncrypted)).password).toBe('246810');
   });
 
+  it('fetches a new challenge at the sixth digit when the prefetched one has expired', async () => {
+    const fresh = await server.getChallenge();
+    server.getChallenge.mockClear();
+    server.getChallenge.mockResolvedValueOnce({ ...fresh, nonce: 'stale', expiresAt: '2000-01-01T00:00:00Z' });
+    const { user, onEncrypted } = setup();
+    await clickKeys(user, '314159');
+    const { sealed, nonce } = await firstReport(server, onEncrypted);
+    expect(server.getChallenge).toHaveBeenCalledTimes(2);
+    expect(nonce).not.toBe('stale');
+    expect(sealed.nonce).toBe(nonce);
+  });
+
   it('a challenge failing at the sixth digit wipes the entry and offers Retry', async () => {
     server.getChallenge.mockRejectedValueOnce(new Error('503')).mockRejectedValueOnce(new Error('503'));
     const { user, onEncrypted } = setup();

@@ -91,7 +91,8 @@ export function useSecureEntry(props: SecurePasswordProps, capacity: number, aut
       challenge.current = pending;
       setPrepareFailed(false);
       pending.catch(() => {
-        if (challenge.current === pending) challenge.current = null;
+        if (challenge.current !== pending) return; // superseded by a retry
+        challenge.current = null;
         setPrepareFailed(true);
       });
     }
