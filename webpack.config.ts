@@ -57,6 +57,8 @@ export default (_env: unknown, argv: { mode?: 'development' | 'production' }): C
       new HtmlWebpackPlugin({ template: './public/previews.html', filename: 'previews.html', chunks: ['previews'] }),
     ],
     performance: { hints: false },
+    // face-api's prebuilt bundle probes for require(); harmless in the browser.
+    ignoreWarnings: [{ module: /@vladmandic\/face-api/ }],
     optimization: { moduleIds: production ? 'deterministic' : 'named' },
     devServer: {
       port: PORT,

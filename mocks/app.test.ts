@@ -1,12 +1,8 @@
-import { alicePayment, newKey, payRequest, payResult, startTestServer, type TestServer } from './test-helpers';
+import { alicePayment, newKey, payRequest, payResult, startTestServer, type TestServer, setupTestServer } from './test-helpers';
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  await server.post('/__admin/reset', {});
+setupTestServer((started) => {
+  server = started;
 });
 
 describe('HTTP surface', () => {
@@ -60,9 +56,12 @@ describe('HTTP surface', () => {
     const res = await server.post('/preverify', big);
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
-    const face = { preorderId: 'pre_x', payment: alicePayment(), authentication: { method: 'face', challengeId: 'c', image: 'x'.repeat(1_000_000) } };
+    const image = `data:image/jpeg;base64,${'A'.repeat(1_000_000)}`;
+    const face = { preorderId: 'pre_x', payment: alicePayment(), authentication: { method: 'face', challengeId: 'c', image } };
     const pay = await server.post('/pay', face, { 'Idempotency-Key': newKey() });
     expect(pay.status).toBe(200);
+    const tooBig = await server.post('/pay', { ...face, padding: 'x'.repeat(2_100_000) }, { 'Idempotency-Key': newKey() });
+    expect(tooBig.status).toBe(413);
   });
 
   it('answers a missing or non-JSON body with a 400 naming the body', async () => {

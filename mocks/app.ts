@@ -1,6 +1,7 @@
 // The mock payment server (contract §4) as a mountable Express app: /api/cashier is the mount point.
 import express, { type RequestHandler } from 'express';
 import { adminRoutes } from './admin';
+import { createBiometricRouter } from './biometrics';
 import { errorHandler, notFound } from './errors';
 import { healthRoutes } from './health';
 import { cors, noStore, serverTiming } from './http-headers';
@@ -35,13 +36,16 @@ export interface MockServer {
   close(): void;
 }
 
-/** Body parsers: 64kb JSON everywhere, 2mb on /pay (face images), text/plain JSON on /track (sendBeacon). */
+/** Requests that may carry a face image. */
+const IMAGE_PATHS = new Set(['/pay', '/face/enroll']);
+
+/** Body parsers: 64kb JSON everywhere, 2mb where a face image travels, text/plain JSON on /track (sendBeacon). */
 function bodyParsers(): RequestHandler {
   const json = express.json({ limit: '64kb' });
-  const payJson = express.json({ limit: '2mb' });
+  const imageJson = express.json({ limit: '2mb' });
   const beacon = express.text({ type: 'text/plain', limit: '64kb' });
   return (req, res, next) => {
-    if (req.path === '/pay') return payJson(req, res, next);
+    if (IMAGE_PATHS.has(req.path)) return imageJson(req, res, next);
     if (req.path === '/track' && req.is('text/plain')) return beacon(req, res, next);
     return json(req, res, next);
   };
@@ -69,6 +73,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     messagePushRoutes(state),
     pageResourcesRoutes(state),
     trackingRoutes(state),
+    // Before adminRoutes: it clears enrolments when /__admin/reset passes through.
+    createBiometricRouter(state),
     adminRoutes(state),
   );
   app.use(notFound, errorHandler(options.log ?? ((error) => console.error('[mock] unexpected error', error))));

@@ -18,7 +18,7 @@ export const BIOMETRIC_LOCK_MS = 30 * 60_000;
 /** A WebAuthn credential as the server keeps it: id, COSE public key, signature counter, transports. */
 export interface StoredCredential {
   id: string;
-  publicKey: Uint8Array;
+  publicKey: Uint8Array<ArrayBuffer>;
   counter: number;
   transports?: string[];
 }

@@ -1,14 +1,10 @@
 import type { CashierEvent } from '../src/core/types';
 import type { TrackingStats } from './buried-point-stats';
-import { startTestServer, type TestServer } from './test-helpers';
+import { type TestServer, setupTestServer } from './test-helpers';
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  await server.post('/__admin/reset', {});
+setupTestServer((started) => {
+  server = started;
 });
 
 const at = '2025-03-01T08:00:00.000Z';

@@ -1,13 +1,18 @@
 // Property tests: malformed input gets a 4xx {code, message} from every endpoint, never a 5xx or a crash.
 import fc from 'fast-check';
-import { alicePayment, newKey, type RawResponse, startTestServer, type TestServer } from './test-helpers';
+import { alicePayment, newKey, type RawClient, type RawResponse, rawClient, startTestServer, type TestServer } from './test-helpers';
 
 let server: TestServer;
+let raw: RawClient;
 const unexpected: unknown[] = [];
 beforeAll(async () => {
   server = await startTestServer({ log: (error) => unexpected.push(error) });
+  raw = rawClient(server.baseUrl);
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  raw.close();
+  await server.close();
+});
 afterEach(async () => {
   expect(unexpected).toEqual([]);
   expect((await server.get('/health')).status).toBe(200);
@@ -97,7 +102,7 @@ describe.each(Object.keys(TEMPLATES))('POST %s with malformed bodies', (path) =>
     const template = TEMPLATES[path] as Json;
     await fc.assert(
       fc.asyncProperty(brokenBody(template), async (body) => {
-        expectClientError(await server.raw('POST', path, body, { 'Idempotency-Key': newKey() }), body);
+        expectClientError(await raw.request('POST', path, body, { 'Idempotency-Key': newKey() }), body);
       }),
       { numRuns: 300 },
     );
@@ -122,7 +127,7 @@ describe.each([
   it('answers only 4xx {code, message}', async () => {
     await fc.assert(
       fc.asyncProperty(badValue, async (query) => {
-        expectClientError(await server.raw('GET', `${path}?${query}`), query);
+        expectClientError(await raw.request('GET', `${path}?${query}`), query);
       }),
       { numRuns: 100 },
     );
@@ -135,7 +140,7 @@ it('survives arbitrary JSON on every POST endpoint without a 5xx', async () => {
       fc.constantFrom('/preverify', '/preorder', '/pay', '/page-resources/checks', '/track'),
       fc.jsonValue({ maxDepth: 4 }),
       async (path, value) => {
-        const res = await server.raw('POST', path, JSON.stringify(value), { 'Idempotency-Key': newKey() });
+        const res = await raw.request('POST', path, JSON.stringify(value), { 'Idempotency-Key': newKey() });
         if (res.status >= 500) throw new Error(`${res.status} for ${path} ${JSON.stringify(value)}`);
       },
     ),

@@ -1,14 +1,10 @@
 import type { PaymentResult } from '../src/core/service-interfaces';
-import { alicePayment, newKey, payRequest, payResult, startTestServer, type TestServer } from './test-helpers';
+import { alicePayment, newKey, payRequest, payResult, type TestServer, setupTestServer } from './test-helpers';
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ heartbeatMs: 40 });
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  await server.post('/__admin/reset', {});
-});
+setupTestServer((started) => {
+  server = started;
+}, { heartbeatMs: 40 });
 
 /** Reads the stream until `done(text)` holds or the server ends it; returns the text and whether it ended. */
 async function readUntil(res: Response, done: (text: string) => boolean): Promise<{ text: string; ended: boolean }> {

@@ -1,13 +1,9 @@
 import type { CashierResources, CheckResourcesResponse } from '../src/core/service-interfaces';
-import { ALICE_CARD_A, ALICE_CARD_B, startTestServer, type TestServer } from './test-helpers';
+import { ALICE_CARD_A, ALICE_CARD_B, type TestServer, setupTestServer } from './test-helpers';
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  await server.post('/__admin/reset', {});
+setupTestServer((started) => {
+  server = started;
 });
 
 async function checks(keys: string[], locale: string): Promise<CheckResourcesResponse['checks']> {

@@ -8,19 +8,17 @@ import {
   passwordAuthentication,
   payResult,
   preorderFor,
-  startTestServer,
   type TestServer,
+  setupTestServer,
 } from './test-helpers';
 
 let server: TestServer;
 let clock = Date.parse('2025-03-01T08:00:00.000Z');
-beforeAll(async () => {
-  server = await startTestServer({ now: () => clock });
-});
-afterAll(() => server.close());
-beforeEach(async () => {
+setupTestServer((started) => {
+  server = started;
+}, { now: () => clock });
+beforeEach(() => {
   clock = Date.parse('2025-03-01T08:00:00.000Z');
-  await server.post('/__admin/reset', {});
 });
 
 async function attempt(payment: PaymentData, preorderId: string, password: string) {

@@ -8,17 +8,13 @@ import {
   pay,
   payRequest,
   payResult,
-  startTestServer,
   type TestServer,
+  setupTestServer,
 } from './test-helpers';
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  await server.post('/__admin/reset', {});
+setupTestServer((started) => {
+  server = started;
 });
 
 async function charges(): Promise<Charge[]> {
@@ -138,11 +134,16 @@ describe('POST /pay', () => {
     expect(mismatch).toMatchObject({ status: 'failed', code: 'PREORDER_MISMATCH' });
   });
 
-  it('answers METHOD_NOT_ENROLLED for fingerprint and face until they are enrolled', async () => {
-    const payment = alicePayment();
-    const { preorderId } = await payRequest(server, payment, '123456');
-    const authentication = { method: 'fingerprint' as const, challengeId: 'c-1', assertion: {} };
-    const result: PaymentResult = await payResult(server, { preorderId, payment, authentication }, newKey());
-    expect(result).toMatchObject({ status: 'failed', code: 'METHOD_NOT_ENROLLED', method: 'fingerprint' });
+  it('refuses fingerprint and face payments whose challenge the server never issued, and charges nothing', async () => {
+    for (const authentication of [
+      { method: 'fingerprint' as const, challengeId: 'c-1', assertion: {} },
+      { method: 'face' as const, challengeId: 'c-2', image: 'data:image/jpeg;base64,AAAA' },
+    ]) {
+      const payment = alicePayment();
+      const { preorderId } = await payRequest(server, payment, '123456');
+      const result: PaymentResult = await payResult(server, { preorderId, payment, authentication }, newKey());
+      expect(result).toMatchObject({ status: 'failed', code: 'CHALLENGE_UNKNOWN', method: authentication.method });
+    }
+    expect(server.mock.state.charges).toHaveLength(0);
   });
 });

@@ -2,7 +2,9 @@
 import { Router } from 'express';
 import type { Authentication, PaymentResult, PayRequest } from '../src/core/service-interfaces';
 import type { Method, PaymentData } from '../src/core/types';
+import { authenticateFingerprint } from './webauthn';
 import { bodyFingerprint, idempotencyKeyOf, runOnce } from './idempotency';
+import { authenticateFace } from './face';
 import { authenticatePassword } from './password';
 import { randomToken } from './password-crypto';
 import { failedChecks } from './preverify';
@@ -24,23 +26,17 @@ export interface AuthFailure {
 export type AuthOutcome = { ok: true; verifiedPassword: boolean } | AuthFailure;
 export type Authenticator = (store: MockStore, payment: PaymentData, authentication: Authentication) => Promise<AuthOutcome>;
 
-const notEnrolled: Authenticator = async () => ({
-  ok: false,
-  code: 'METHOD_NOT_ENROLLED',
-  message: 'This authentication method is not enrolled for the account',
-});
-
 /** The seam for authentication methods: fingerprint (WebAuthn) and face plug in here. */
 export const authenticators: Record<Method, Authenticator> = {
   password: authenticatePassword,
-  fingerprint: notEnrolled,
-  face: notEnrolled,
+  fingerprint: authenticateFingerprint,
+  face: authenticateFace,
 };
 
 type Outcome = Pick<PaymentResult, 'status' | 'message'> & Partial<PaymentResult>;
 
-function resultOf(store: MockStore, payment: PaymentData, method: Method, outcome: Outcome): PaymentResult {
-  return { orderId: payment.orderId, amount: payment.amount, method, ...outcome, at: store.nowIso() };
+function resultOf(payment: PaymentData, method: Method, outcome: Outcome, at: string): PaymentResult {
+  return { orderId: payment.orderId, amount: payment.amount, method, ...outcome, at };
 }
 
 function failure(code: string, message: string, extra: Partial<PaymentResult> = {}): Outcome {
@@ -56,7 +52,7 @@ const PREORDER_MESSAGES: Record<string, string> = {
 const isPaid = (store: MockStore, orderId: string) => store.orderResults.get(orderId)?.status === 'succeeded';
 const alreadyPaid = () => failure('ORDER_ALREADY_PAID', 'This order has already been paid');
 
-/** Everything that can stop a payment before money moves, in order; undefined when it may be charged. */
+/** Everything that can stop a payment before money moves, in order; else whether a password was verified. */
 async function stopBeforeCharge(
   store: MockStore,
   request: PayRequest,
@@ -82,6 +78,7 @@ export async function processPayment(store: MockStore, request: PayRequest): Pro
   const { payment, authentication } = request;
   const method = authentication.method;
   const checked = await stopBeforeCharge(store, request);
+  const at = store.nowIso();
   let outcome: Outcome;
   const account = store.accounts.get(payment.accountId);
   if ('stop' in checked) outcome = checked.stop;
@@ -91,7 +88,6 @@ export async function processPayment(store: MockStore, request: PayRequest): Pro
   } else {
     account.balance = { ...account.balance, amount: account.balance.amount - payment.amount.amount };
     const paymentId = `pay_${randomToken(12)}`;
-    const at = store.nowIso();
     store.charges.push({ paymentId, orderId: payment.orderId, accountId: payment.accountId, amount: payment.amount, at });
     store.preorders.delete(request.preorderId);
     outcome = { status: 'succeeded', paymentId, message: 'Payment successful' };
@@ -104,7 +100,7 @@ export async function processPayment(store: MockStore, request: PayRequest): Pro
       outcome.enrollmentToken = enrollmentToken;
     }
   }
-  const result = resultOf(store, payment, method, outcome);
+  const result = resultOf(payment, method, outcome, at);
   store.settleOrder(result);
   return { status: 200, body: JSON.stringify(result), result };
 }

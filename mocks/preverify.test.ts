@@ -8,20 +8,16 @@ import {
   newKey,
   payRequest,
   payResult,
-  startTestServer,
   type TestServer,
+  setupTestServer,
 } from './test-helpers';
 import { verifyPaymentData } from './validation';
 
 let server: TestServer;
 let clock = Date.parse('2025-03-01T08:00:00.000Z');
-beforeAll(async () => {
-  server = await startTestServer({ now: () => clock });
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  await server.post('/__admin/reset', {});
-});
+setupTestServer((started) => {
+  server = started;
+}, { now: () => clock });
 
 async function preverify(payment: PaymentData) {
   const res = await server.post('/preverify', { payment });

@@ -2,7 +2,7 @@
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { webcrypto } from 'node:crypto';
-import express from 'express';
+import express, { type RequestHandler } from 'express';
 import type {
   Authentication,
   EncryptedPassword,
@@ -24,14 +24,26 @@ export interface TestServer {
   mock: MockServer;
   get(path: string, init?: RequestInit): Promise<Response>;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
-  /** node:http on one kept-alive socket: several times cheaper than fetch, for property tests. */
-  raw(method: string, path: string, body?: string, headers?: Record<string, string>): Promise<RawResponse>;
   close(): Promise<void>;
 }
 
 export interface RawResponse {
   status: number;
   text: string;
+}
+
+export interface RawClient {
+  request(method: string, path: string, body?: string, headers?: Record<string, string>): Promise<RawResponse>;
+  close(): void;
+}
+
+/** node:http on one kept-alive socket: several times cheaper than fetch, for property tests. */
+export function rawClient(baseUrl: string): RawClient {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  return {
+    request: (method, path, body, headers) => rawRequest(agent, `${baseUrl}${path}`, method, body, headers),
+    close: () => agent.destroy(),
+  };
 }
 
 function rawRequest(agent: Agent, url: string, method: string, body?: string, headers: Record<string, string> = {}) {
@@ -47,16 +59,22 @@ function rawRequest(agent: Agent, url: string, method: string, body?: string, he
   });
 }
 
+export interface TestServerSetup {
+  /** Middleware mounted in front of the app under /api/cashier (e.g. another interface's router). */
+  front?: (mock: MockServer) => RequestHandler[];
+  /** Headers sent with every `post` (e.g. an Origin). */
+  headers?: Record<string, string>;
+}
+
 /** Starts the app mounted at /api/cashier, as the dev server mounts it, on an ephemeral port. */
-export async function startTestServer(options: MockServerOptions = {}): Promise<TestServer> {
+export async function startTestServer(options: MockServerOptions = {}, setup: TestServerSetup = {}): Promise<TestServer> {
   const mock = createMockServer(options);
   const outer = express();
-  outer.use('/api/cashier', mock.app);
+  outer.use('/api/cashier', ...(setup.front?.(mock) ?? []), mock.app);
   const server: Server = createServer(outer);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}/api/cashier`;
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   return {
     baseUrl,
     mock,
@@ -64,17 +82,28 @@ export async function startTestServer(options: MockServerOptions = {}): Promise<
     post: (path, body, headers = {}) =>
       fetch(`${baseUrl}${path}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...headers },
+        headers: { 'Content-Type': 'application/json', ...setup.headers, ...headers },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
-    raw: (method, path, body, headers) => rawRequest(agent, `${baseUrl}${path}`, method, body, headers),
     close: async () => {
-      agent.destroy();
       mock.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** One server per test file, fixtures reset before each test; `use` receives the started server. */
+export function setupTestServer(use: (server: TestServer) => void, options: MockServerOptions = {}): void {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(options);
+    use(server);
+  });
+  afterAll(() => server?.close());
+  beforeEach(async () => {
+    await server?.post('/__admin/reset', {});
+  });
 }
 
 export function alicePayment(overrides: Partial<PaymentData> = {}): PaymentData {

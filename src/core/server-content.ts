@@ -3,6 +3,7 @@
 const MAX_URL_LENGTH = 2048;
 const MAX_TEXT_LENGTH = 300;
 // Bidirectional overrides/isolates and other invisible formatting characters that can disguise text.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this strips.
 const FORMATTING_CHARACTERS = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** Plain text for display: formatting characters removed, whitespace folded, length capped. React escapes markup. */

@@ -5,6 +5,10 @@ import { ALICE_PAYMENT, thrownBy } from './test-support';
 import {
   MalformedResponseError,
   parseApiErrorBody,
+  parseBiometricChallenge,
+  parseBiometricChallengeRequest,
+  parseBiometricEnrollmentRequest,
+  parseBiometricEnrollmentResponse,
   parseCashierResources,
   parseCheckResourcesRequest,
   parseCheckResourcesResponse,
@@ -16,6 +20,9 @@ import {
   parsePreorderResponse,
   parsePreverifyRequest,
   parsePreverifyResponse,
+  parseFaceEnrollRequest,
+  parseWebAuthnAuthenticationOptions,
+  parseWebAuthnRegistrationVerifyRequest,
 } from './wire-validation';
 
 const payment = ALICE_PAYMENT;
@@ -63,6 +70,18 @@ describe('response parsers', () => {
     });
   });
 
+  it('accept the biometric answers (S231/S241)', () => {
+    const challenge = { challengeId: 'ch-1', expiresAt: at };
+    expect(parseBiometricChallenge({ ...challenge, options: 'dropped' })).toEqual(challenge);
+    const options = { challenge: 'Y2g', allowCredentials: [], userVerification: 'required' };
+    expect(parseWebAuthnAuthenticationOptions({ ...challenge, options })).toEqual({ ...challenge, options });
+    expect(malformed(parseWebAuthnAuthenticationOptions, { ...challenge, options: 'x' }).message).toBe(
+      'Malformed WebAuthn authentication options: options must be an object (got string)',
+    );
+    expect(parseBiometricEnrollmentResponse({ enrolled: true })).toEqual({ enrolled: true });
+    expect(malformed(parseBiometricEnrollmentResponse, { enrolled: false }).field).toBe('enrolled');
+  });
+
   it('keep only the RSA members of the challenge key', () => {
     const challenge = parsePasswordChallenge({ keyId: 'rsa-1', publicKeyJwk: jwk, nonce: 'Zm9v-YmFy_', expiresAt: at });
     expect(challenge.publicKeyJwk).toEqual({ kty: 'RSA', n: jwk.n, e: 'AQAB', alg: 'RSA-OAEP-256' });
@@ -101,6 +120,9 @@ describe('response parsers', () => {
       parseCheckResourcesResponse,
       parseCashierResources,
       parseApiErrorBody,
+      parseBiometricChallenge,
+      parseWebAuthnAuthenticationOptions,
+      parseBiometricEnrollmentResponse,
     ];
     fc.assert(
       fc.property(fc.anything(), (body) => {
@@ -170,6 +192,26 @@ describe('request validators (used by the mock server)', () => {
     expect(outcome.ok).toBe(false);
     expect(outcome.field).toBe(field);
     expect(outcome.message).toContain(message);
+  });
+
+  it('check the biometric enrollment and challenge requests', () => {
+    const enrollment = { accountId: 'acct-alice', enrollmentToken: 'tok_AbC-1' };
+    expect(parseBiometricEnrollmentRequest(enrollment)).toEqual({ ok: true, value: enrollment });
+    const registration = { ...enrollment, response: { id: 'cred', response: { clientDataJSON: 'e30' } } };
+    expect(parseWebAuthnRegistrationVerifyRequest(registration)).toEqual({ ok: true, value: registration });
+    const face = { ...enrollment, image: 'data:image/jpeg;base64,/9j/4AAQ' };
+    expect(parseFaceEnrollRequest(face)).toEqual({ ok: true, value: face });
+    expect(parseFaceEnrollRequest({ ...face, image: 'https://evil.example/face.jpg' })).toMatchObject({ ok: false, field: 'image' });
+    expect(parseBiometricEnrollmentRequest({ accountId: 'acct-alice', enrollmentToken: 'a b' })).toMatchObject({
+      ok: false,
+      field: 'enrollmentToken',
+    });
+    const challenge = { accountId: 'acct-alice', orderId: 'order-1001', amount: payment.amount };
+    expect(parseBiometricChallengeRequest(challenge)).toEqual({ ok: true, value: challenge });
+    expect(parseBiometricChallengeRequest({ ...challenge, amount: { amount: 0, currency: 'CNY' } })).toMatchObject({
+      ok: false,
+      field: 'amount.amount',
+    });
   });
 
   it('never keep a plain password that rides along in a request', () => {

@@ -27,6 +27,7 @@ import type {
   CashierResources,
   CheckResourcesRequest,
   CheckResourcesResponse,
+  FaceEnrollRequest,
   PasswordChallenge,
   PaymentResult,
   PaymentStatusResponse,
@@ -37,7 +38,6 @@ import type {
   PreverifyResponse,
   WebAuthnAuthenticationOptions,
   WebAuthnRegistrationVerifyRequest,
-  FaceEnrollRequest,
 } from './service-interfaces';
 import { METHODS } from './types';
 

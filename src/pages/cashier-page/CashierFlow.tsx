@@ -9,6 +9,8 @@ import { loadCashierResources } from '../../store/resources-thunk';
 import { usePageView, useTracker } from '../../tracking/TrackerContext';
 import { Dialog } from '../dialog/Dialog';
 import { reasonFor } from '../page-messages';
+import { BiometricStep } from '../biometric-step/BiometricStep';
+import { EnrollOffer } from '../biometric-step/EnrollOffer';
 import { PasswordStep } from '../password-step/PasswordStep';
 import { ResultDialog } from '../result-dialog/ResultDialog';
 import { VerifyFailedDialog } from '../verify-failed-dialog/VerifyFailedDialog';
@@ -103,6 +105,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
     dispatch(paymentCorrected(payment));
   };
   const resources = state.resources;
+  const currentMethod = state.method ?? method;
   const locked = result?.code === 'PASSWORD_LOCKED' && result.unlocksAt ? { unlocksAt: result.unlocksAt } : undefined;
 
   const content = (
@@ -138,19 +141,32 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
         />
       )}
       {(state.phase === 'awaitingAuthentication' || (state.phase === 'paying' && state.method === 'password')) &&
-        (state.method ?? method) === 'password' && (
+        currentMethod === 'password' && (
           <PasswordStep
             component={resources?.passwordComponent ?? 'six-digit'}
             shuffle={resources?.shuffleKeys ?? false}
             accountId={payment.accountId}
             busy={state.phase === 'paying'}
             error={state.error ? reasonFor(t, state.error.code, state.error.message) : undefined}
+            resetKey={state.idempotencyKey ?? undefined}
             locked={locked}
             onEncrypted={onEncrypted}
             onCancel={() => finish('cancelled')}
             onUseAnotherMethod={otherMethods.length > 0 ? switchMethod : undefined}
           />
         )}
+      {(state.phase === 'awaitingAuthentication' || state.phase === 'paying') && currentMethod !== 'password' && (
+        <BiometricStep
+          method={currentMethod}
+          payment={payment}
+          onAuthenticated={pay}
+          onUsePassword={() => {
+            setMethod('password');
+            dispatch(authenticationRestarted('password'));
+          }}
+          onCancel={() => finish('cancelled')}
+        />
+      )}
       {(state.phase === 'succeeded' || state.phase === 'failed' || state.phase === 'unknown') && (
         <ResultDialog
           kind={state.phase}
@@ -162,6 +178,11 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
           onClose={() => finish(state.phase === 'succeeded' ? 'succeeded' : state.phase === 'failed' ? 'failed' : 'unknown')}
           onTryAgain={() => dispatch(authenticationRestarted(state.method ?? method))}
           onUseAnotherMethod={switchMethod}
+          enrollOffer={
+            result?.enrollmentToken ? (
+              <EnrollOffer accountId={payment.accountId} enrollmentToken={result.enrollmentToken} methods={methods} />
+            ) : undefined
+          }
           onCheckAgain={() => {
             const last = lastAuthentication.current;
             if (last) dispatch(payWithAuthentication({ authentication: last, retry: true }));

@@ -1,29 +1,29 @@
+import { buildReminder, verificationFailureCode } from '../../core/reminder';
 import type { FinalStatus, PaymentReminder } from '../../core/types';
 import type { PaymentState } from '../../store/payment-state';
 import { type PageTranslate, reasonFor } from '../page-messages';
 
-/** S5: the reminder information for the host, in the shape of contract §2, from the flow's state. */
+/** S5: the reminder for the host, from the flow's state, with the message in the chosen locale. */
 export function reminderFromState(state: PaymentState, status: FinalStatus, t: PageTranslate): PaymentReminder | null {
   const payment = state.payment;
   if (!payment) return null;
+  const method = state.method ?? undefined;
   const result = state.result;
-  const code = status === 'failed' || status === 'unknown' ? (result?.code ?? state.error?.code) : undefined;
-  const message =
-    status === 'failed'
-      ? reasonFor(t, code, result?.message ?? state.error?.message ?? t('failed'))
-      : status === 'unknown'
-        ? t('paymentUnknownBody')
-        : t(status);
-  const reminder: PaymentReminder = {
-    status,
-    orderId: payment.orderId,
-    amount: { ...payment.amount },
-    message,
-    at: new Date().toISOString(),
-  };
-  if (result?.paymentId && status === 'succeeded') reminder.paymentId = result.paymentId;
-  if (state.method && status !== 'verification_failed') reminder.method = state.method;
-  if (code) reminder.code = code;
-  if (status === 'verification_failed') reminder.failedChecks = state.failedChecks.map((c) => ({ ...c }));
-  return reminder;
+  if ((status === 'succeeded' || status === 'failed') && result) {
+    const message = status === 'succeeded' ? t('succeeded') : reasonFor(t, result.code, result.message);
+    return buildReminder({ kind: 'result', result, message });
+  }
+  if (status === 'verification_failed') {
+    const code = state.checkResults.length ? verificationFailureCode(state.checkResults) : 'INVALID_PAYMENT_DATA';
+    return buildReminder({ kind: 'verification_failed', payment, failedChecks: state.failedChecks, message: t('verification_failed'), code });
+  }
+  if (status === 'unknown') {
+    return buildReminder({ kind: 'unknown', payment, message: t('paymentUnknownBody'), method, code: state.error?.code });
+  }
+  if (status === 'failed') {
+    // A failure without a server result: the request was refused (4xx) and nothing was taken.
+    const message = reasonFor(t, state.error?.code, state.error?.message ?? t('failed'));
+    return { ...buildReminder({ kind: 'unknown', payment, message, method, code: state.error?.code }), status: 'failed' };
+  }
+  return buildReminder({ kind: 'cancelled', payment, message: t('cancelled'), method });
 }

@@ -5,7 +5,7 @@ const FOCUSABLE =
 
 /**
  * Keeps Tab inside the element, closes on Escape, and gives focus back on unmount to what had it before.
- * A nested dialog that handles a key calls preventDefault, and this one then leaves the key alone.
+ * Keys already handled (defaultPrevented) and keys from a nested dialog are left alone.
  */
 export function useFocusTrap(ref: RefObject<HTMLElement | null>, onEscape?: () => void) {
   const onEscapeRef = useRef(onEscape);
@@ -20,6 +20,10 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, onEscape?: () =
 
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
+      // Keys from a nested dialog (the password keyboard in the modal cashier) are its own: its React handlers run
+      // after this native listener, so its preventDefault would come too late to be seen here.
+      const from = event.target instanceof Element ? event.target.closest('[role="dialog"]') : null;
+      if (from && from !== element) return;
       if (event.key === 'Escape' && onEscapeRef.current) {
         event.preventDefault();
         onEscapeRef.current();

@@ -21,13 +21,15 @@ export interface PasswordStepProps {
   accountId: string;
   busy: boolean;
   error?: string;
+  /** Changes with every attempt, so the same error shown twice still starts a fresh entry. */
+  resetKey?: string;
   locked?: { unlocksAt: string };
   onEncrypted: (password: EncryptedPassword) => void;
   onCancel: () => void;
   onUseAnotherMethod?: () => void;
 }
 
-export function PasswordStep({ component, shuffle, accountId, busy, error, locked, onEncrypted, onCancel, onUseAnotherMethod }: PasswordStepProps) {
+export function PasswordStep({ component, shuffle, accountId, busy, error, resetKey, locked, onEncrypted, onCancel, onUseAnotherMethod }: PasswordStepProps) {
   const { locale, apiBaseUrl, t } = useCashier();
   const getChallenge = useCallback(() => cashierApiFor(apiBaseUrl).passwordChallenge(accountId), [apiBaseUrl, accountId]);
   const Component = component === 'mixed' ? MixedPassword : SixDigitPassword;
@@ -41,6 +43,7 @@ export function PasswordStep({ component, shuffle, accountId, busy, error, locke
         shuffle={shuffle}
         disabled={busy}
         error={error}
+        resetKey={resetKey}
         locked={locked}
         onUseAnotherMethod={onUseAnotherMethod}
       />

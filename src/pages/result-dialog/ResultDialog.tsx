@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { formatMoney } from '../../core/money';
 import type { PaymentResult } from '../../core/service-interfaces';
 import type { PaymentData } from '../../core/types';
@@ -16,11 +17,13 @@ export interface ResultDialogProps {
   onTryAgain?: () => void;
   onUseAnotherMethod?: () => void;
   onCheckAgain?: () => void;
+  /** After a verified password: the offer to enable fingerprint or face payment. */
+  enrollOffer?: ReactNode;
 }
 
 /** S51/S52: the payment success or failure page, shown as a popup. */
 export function ResultDialog(props: ResultDialogProps) {
-  const { kind, payment, payeeName, result, errorMessage, canUseAnotherMethod, onClose, onTryAgain, onUseAnotherMethod, onCheckAgain } = props;
+  const { kind, payment, payeeName, result, errorMessage, canUseAnotherMethod, onClose, onTryAgain, onUseAnotherMethod, onCheckAgain, enrollOffer } = props;
   const { t, locale } = useCashier();
   const title = kind === 'succeeded' ? t('paymentSuccessful') : kind === 'failed' ? t('paymentFailed') : t('paymentUnknown');
   const at = result?.at ? new Date(result.at) : null;
@@ -55,6 +58,7 @@ export function ResultDialog(props: ResultDialogProps) {
       {kind === 'failed' && typeof result?.attemptsLeft === 'number' && !locked && <p>{t('attemptsLeft', { n: result.attemptsLeft })}</p>}
       {locked && result?.unlocksAt && <p>{t('lockedUntil', { time: new Date(result.unlocksAt).toLocaleTimeString(locale) })}</p>}
       {kind === 'unknown' && <p>{t('paymentUnknownBody')}</p>}
+      {kind === 'succeeded' && enrollOffer}
       <div className="cashier-actions">
         {kind === 'failed' && onTryAgain && !locked && (
           <button type="button" className="cashier-button cashier-button--primary" onClick={onTryAgain} data-element-id="try-again">

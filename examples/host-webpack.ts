@@ -1,0 +1,72 @@
+// The webpack setup both host shells share: TypeScript through swc, hashed file names, one HTML page, CSS files.
+import path from 'node:path';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+import MiniCssExtractPlugin from 'mini-css-extract-plugin';
+import type { Configuration, WebpackPluginInstance } from 'webpack';
+import { DEFAULT_MANIFEST_URL } from './shared/remote-manifest';
+
+export interface HostBuild {
+  /** The host's folder, e.g. examples/react-host. */
+  dir: string;
+  production: boolean;
+  plugins?: WebpackPluginInstance[];
+}
+
+/**
+ * webpack 5.111 fails federation builds whose initial-chunk file name holds [contenthash] (the federation runtime
+ * asks for the path before hashes exist, module-federation/core#5077). Same directory depth either way.
+ */
+const initialFilename = (production: boolean) =>
+  production
+    ? (data: { chunk?: { contentHash?: Record<string, string> } }) =>
+        data.chunk?.contentHash?.javascript ? '[name].[contenthash:8].js' : '[name].js'
+    : '[name].js';
+
+export function hostConfig({ dir, production, plugins = [] }: HostBuild): Configuration {
+  return {
+    name: path.basename(dir),
+    context: dir,
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: { main: './src/index.ts' },
+    output: {
+      path: path.join(dir, 'dist'),
+      publicPath: '/',
+      filename: initialFilename(production),
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      uniqueName: path.basename(dir).replace(/\W/g, '_'),
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.[jt]sx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'swc-loader',
+            options: {
+              jsc: {
+                parser: { syntax: 'typescript', tsx: true },
+                transform: { react: { runtime: 'automatic', development: !production } },
+                target: 'es2020',
+              },
+            },
+          },
+        },
+        { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] },
+      ],
+    },
+    plugins: [
+      ...plugins,
+      new MiniCssExtractPlugin({ filename: production ? '[name].[contenthash:8].css' : '[name].css' }),
+      new HtmlWebpackPlugin({
+        template: './public/index.html',
+        // The default remote for this build; ?remote= still overrides it at run time.
+        templateParameters: { cashierManifest: process.env.CASHIER_REMOTE_MANIFEST ?? DEFAULT_MANIFEST_URL },
+      }),
+    ],
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+}

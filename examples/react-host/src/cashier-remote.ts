@@ -1,0 +1,50 @@
+// The cashier remote, registered from its manifest at run time through the runtime instance the build plugin created.
+import { loadRemote, preloadRemote, registerRemotes } from '@module-federation/enhanced/runtime';
+import type { ComponentType } from 'react';
+import type { CashierOptions, CashierPageModule, PaymentSliceModule } from '../../shared/cashier-types';
+import { cashierManifestUrl, REMOTE_NAME } from '../../shared/remote-manifest';
+
+export interface CashierRemote {
+  CashierPage: ComponentType<CashierOptions>;
+  paymentSlice: PaymentSliceModule['paymentSlice'];
+}
+
+let manifestUrl: string | null = null;
+let preloading: Promise<void> | null = null;
+
+/**
+ * Registers the remote. `force` drops all the runtime cached about it: the runtime keeps a failed manifest
+ * fetch (and a loaded container) for good, so a retry after an outage must re-register to fetch again.
+ */
+export function registerCashierRemote(force = false): string {
+  manifestUrl ??= cashierManifestUrl();
+  registerRemotes([{ name: REMOTE_NAME, entry: manifestUrl }], { force });
+  if (force) preloading = null;
+  return manifestUrl;
+}
+
+async function load<T>(expose: string): Promise<T> {
+  const module = await loadRemote<T>(`${REMOTE_NAME}/${expose}`);
+  if (!module) throw new Error(`The cashier remote gave nothing for ./${expose}`);
+  return module;
+}
+
+/** The page and the slice it keeps its state in (the host injects the slice into its own store). */
+export async function loadCashierRemote(): Promise<CashierRemote> {
+  const [page, slice] = await Promise.all([
+    load<CashierPageModule>('CashierPage'),
+    load<PaymentSliceModule>('paymentSlice'),
+  ]);
+  return { CashierPage: page.default, paymentSlice: slice.paymentSlice };
+}
+
+/** Warms the manifest, remoteEntry.js and the first chunks (hover/focus on checkout); a failure is left to the real load. */
+export function preloadCashierRemote(): void {
+  if (preloading) return;
+  preloading = preloadRemote([
+    { nameOrAlias: REMOTE_NAME, exposes: ['./CashierPage', './paymentSlice'], resourceCategory: 'sync' },
+  ]).catch(() => {
+    // The failed manifest stays cached in the runtime: start clean for the load that follows.
+    registerCashierRemote(true);
+  });
+}

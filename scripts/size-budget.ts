@@ -1,0 +1,148 @@
+// `npm run test:size`: what a host downloads for each expose of the built remote, gzip and brotli, against budgets.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const ROOT = path.resolve(__dirname, '..');
+const KB = 1024;
+
+interface Budgets {
+  remoteEntry: number;
+  exposes: Record<string, number>;
+  lazyChunk: number;
+  sharedPackages: string[];
+}
+
+interface AssetLists {
+  js: { sync: string[]; async: string[] };
+  css: { sync: string[]; async: string[] };
+}
+
+interface Manifest {
+  metaData: { remoteEntry: { name: string; path: string } };
+  shared: { name: string; assets: AssetLists }[];
+  exposes: { name: string; path: string; assets: AssetLists }[];
+}
+
+export interface Measured {
+  raw: number;
+  gzip: number;
+  brotli: number;
+}
+
+export interface Row extends Measured {
+  target: string;
+  files: string[];
+  budgetKb: number;
+  over: boolean;
+}
+
+const sizeCache = new Map<string, Measured>();
+
+/** Bytes on disk, gzip level 9 and brotli quality 11 of one file (each file travels as its own response). */
+export function measureFile(file: string): Measured {
+  const cached = sizeCache.get(file);
+  if (cached) return cached;
+  const content = readFileSync(file);
+  const measured = {
+    raw: content.length,
+    gzip: gzipSync(content, { level: 9 }).length,
+    brotli: brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+  sizeCache.set(file, measured);
+  return measured;
+}
+
+function sum(dist: string, files: readonly string[]): Measured {
+  return files.reduce<Measured>(
+    (total, file) => {
+      const m = measureFile(path.join(dist, file));
+      return { raw: total.raw + m.raw, gzip: total.gzip + m.gzip, brotli: total.brotli + m.brotli };
+    },
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
+}
+
+/** The npm package a bundled source path comes from: '.../node_modules/@scope/pkg/x.js' -> '@scope/pkg'. */
+export function packageOf(source: string): string | null {
+  const at = source.lastIndexOf('node_modules/');
+  if (at < 0) return null;
+  const parts = source.slice(at + 'node_modules/'.length).split('/');
+  return parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] ?? null);
+}
+
+/** True when every module in a JS chunk (per its source map) is from a shared singleton package. */
+function onlySharedCode(dist: string, file: string, shared: ReadonlySet<string>): boolean {
+  const map = path.join(dist, `${file}.map`);
+  if (!file.endsWith('.js') || !existsSync(map)) return false;
+  const sources = (JSON.parse(readFileSync(map, 'utf8')) as { sources?: string[] }).sources ?? [];
+  const real = sources.filter((source) => !source.startsWith('webpack/'));
+  return real.length > 0 && real.every((source) => shared.has(packageOf(source) ?? ''));
+}
+
+export function evaluate(dist: string, budgets: Budgets): { initial: Row[]; lazy: Row[]; problems: string[] } {
+  const manifest = JSON.parse(readFileSync(path.join(dist, 'mf-manifest.json'), 'utf8')) as Manifest;
+  const sharedPackages = new Set(budgets.sharedPackages);
+  const sharedFiles = new Set(
+    manifest.shared.flatMap(({ assets }) => [...assets.js.sync, ...assets.js.async, ...assets.css.sync, ...assets.css.async]),
+  );
+  const own = (files: readonly string[]) => files.filter((file) => !sharedFiles.has(file) && !onlySharedCode(dist, file, sharedPackages));
+  const problems: string[] = [];
+  const row = (target: string, files: string[], budgetKb: number): Row => {
+    const measured = sum(dist, files);
+    return { target, files, budgetKb, ...measured, over: measured.gzip > budgetKb * KB };
+  };
+
+  const entry = path.posix.join(manifest.metaData.remoteEntry.path, manifest.metaData.remoteEntry.name);
+  const initial = [row(entry, [entry], budgets.remoteEntry)];
+  const lazyFiles = new Set<string>();
+  for (const expose of manifest.exposes) {
+    const budget = budgets.exposes[expose.path];
+    if (budget === undefined) {
+      problems.push(`${expose.path} has no budget in scripts/size-budget.config.json`);
+      continue;
+    }
+    initial.push(row(expose.path, own([...expose.assets.js.sync, ...expose.assets.css.sync]), budget));
+    for (const file of own([...expose.assets.js.async, ...expose.assets.css.async])) lazyFiles.add(file);
+  }
+  for (const name of Object.keys(budgets.exposes)) {
+    if (!manifest.exposes.some((expose) => expose.path === name)) problems.push(`${name} has a budget but is not exposed`);
+  }
+  const lazy = [...lazyFiles].sort().map((file) => row(file, [file], budgets.lazyChunk));
+  return { initial, lazy, problems };
+}
+
+const kb = (bytes: number) => (bytes / KB).toFixed(1);
+
+function table(title: string, rows: Row[]): string {
+  const header = ['', 'files', 'raw KB', 'gzip KB', 'brotli KB', 'budget KB', ''];
+  const lines = rows.map((r) => [r.target, String(r.files.length), kb(r.raw), kb(r.gzip), kb(r.brotli), String(r.budgetKb), r.over ? 'OVER' : 'ok']);
+  const widths = header.map((_, i) => Math.max(header[i]!.length, ...lines.map((line) => line[i]!.length)));
+  const format = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  return [title, format(header), ...lines.map(format)].join('\n');
+}
+
+function main(): number {
+  const dist = path.join(ROOT, 'dist');
+  if (!existsSync(path.join(dist, 'mf-manifest.json'))) {
+    console.error('dist/mf-manifest.json is missing: run `npm run build` first');
+    return 1;
+  }
+  const budgets = JSON.parse(readFileSync(path.join(ROOT, 'scripts/size-budget.config.json'), 'utf8')) as Budgets;
+  const { initial, lazy, problems } = evaluate(dist, budgets);
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify({ initial, lazy, problems }, null, 2));
+  } else {
+    console.log(table('Initial download per expose (own code; shared singletons excluded):', initial));
+    console.log('');
+    console.log(table('Lazily loaded chunks (each on its own):', lazy));
+    for (const r of initial.filter((x) => x.files.length > 1)) console.log(`  ${r.target}: ${r.files.join(', ')}`);
+  }
+  const over = [...initial, ...lazy].filter((r) => r.over);
+  for (const r of over) problems.push(`${r.target} is ${kb(r.gzip)} KB gzip, over its ${r.budgetKb} KB budget`);
+  for (const problem of problems) console.error(`size budget: ${problem}`);
+  if (problems.length === 0) console.log(`size budget: all ${initial.length + lazy.length} targets within budget`);
+  return problems.length ? 1 : 0;
+}
+
+if (require.main === module) process.exit(main());

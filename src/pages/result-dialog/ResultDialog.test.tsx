@@ -1,0 +1,112 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { PaymentResult } from '../../core/service-interfaces';
+import type { Locale, PaymentData } from '../../core/types';
+import { CashierContext } from '../cashier-page/cashier-context';
+import { pageTranslator } from '../page-messages';
+import { expectNoAxeViolations } from '../test-support';
+import { ResultDialog, type ResultDialogProps } from './ResultDialog';
+
+const payment: PaymentData = {
+  orderId: 'order-1',
+  accountId: 'acct-alice',
+  amount: { amount: 10_000, currency: 'CNY' },
+  payerAccount: '6222020000000000018',
+  payeeAccount: 'merchant-001',
+};
+const AT = '2025-06-01T08:30:00.000Z';
+const UNLOCKS_AT = '2025-06-01T09:00:00.000Z';
+const base = { orderId: 'order-1', amount: payment.amount, method: 'password' as const, at: AT };
+const succeeded: PaymentResult = { ...base, status: 'succeeded', paymentId: 'pay-42', message: 'ok' };
+const wrongPassword: PaymentResult = { ...base, status: 'failed', code: 'WRONG_PASSWORD', message: 'wrong', attemptsLeft: 3 };
+const locked: PaymentResult = { ...base, status: 'failed', code: 'PASSWORD_LOCKED', message: 'locked', attemptsLeft: 0, unlocksAt: UNLOCKS_AT };
+
+function renderResult(props: Partial<ResultDialogProps>, locale: Locale = 'en-US') {
+  const handlers = { onClose: jest.fn(), onTryAgain: jest.fn(), onUseAnotherMethod: jest.fn(), onCheckAgain: jest.fn() };
+  const all: ResultDialogProps = { kind: 'succeeded', payment, payeeName: 'Merchant 001', result: null, canUseAnotherMethod: true, ...handlers, ...props };
+  const view = render(
+    <CashierContext.Provider value={{ locale, t: pageTranslator(locale), apiBaseUrl: '/api/cashier' }}>
+      <ResultDialog {...all} />
+    </CashierContext.Provider>,
+  );
+  return { ...view, ...handlers, user: userEvent.setup() };
+}
+
+describe('ResultDialog (S51/S52)', () => {
+  it('success shows amount, payee, payment id and time; Done closes', async () => {
+    const { container, onClose, user } = renderResult({ kind: 'succeeded', result: succeeded });
+    const dialog = screen.getByRole('dialog', { name: 'Payment successful' });
+    expect(dialog).toHaveTextContent('¥100.00');
+    expect(dialog).toHaveTextContent('Merchant 001');
+    expect(within(dialog).getByText('pay-42')).toBeInTheDocument();
+    expect(within(dialog).getByText(new Date(AT).toLocaleString('en-US'))).toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Try again' })).toBeNull();
+    await expectNoAxeViolations(container);
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('falls back to the payee account when the payee name is not known', () => {
+    renderResult({ kind: 'succeeded', result: succeeded, payeeName: undefined });
+    expect(screen.getByRole('dialog')).toHaveTextContent('merchant-001');
+  });
+
+  it('failure shows the reason and attempts left, with Try again and Use another method', async () => {
+    const { container, onTryAgain, onUseAnotherMethod, user } = renderResult({ kind: 'failed', result: wrongPassword });
+    const dialog = screen.getByRole('dialog', { name: 'Payment failed' });
+    expect(within(dialog).getByTestId('failure-reason')).toHaveTextContent('Wrong payment password');
+    expect(dialog).toHaveTextContent('3 attempts left');
+    // No payment id on a failure, and no Done: closing is the dialog's close button.
+    expect(dialog).not.toHaveTextContent('Payment ID');
+    expect(within(dialog).queryByRole('button', { name: 'Done' })).toBeNull();
+    await expectNoAxeViolations(container);
+    await user.click(within(dialog).getByRole('button', { name: 'Try again' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Use another method' }));
+    expect(onTryAgain).toHaveBeenCalledTimes(1);
+    expect(onUseAnotherMethod).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers no other method when there is none', () => {
+    renderResult({ kind: 'failed', result: wrongPassword, canUseAnotherMethod: false });
+    expect(screen.queryByRole('button', { name: 'Use another method' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it("shows the server's message for a code it has no words for, and a generic one without a result", () => {
+    const { unmount } = renderResult({ kind: 'failed', result: { ...wrongPassword, code: 'BANK_MAINTENANCE', message: 'Bank B is under maintenance' } });
+    expect(screen.getByTestId('failure-reason')).toHaveTextContent('Bank B is under maintenance');
+    unmount();
+    renderResult({ kind: 'failed', result: null, errorMessage: undefined });
+    expect(screen.getByTestId('failure-reason')).toHaveTextContent('Something went wrong. Please try again.');
+  });
+
+  it('locked shows when the password unlocks and no Try again', async () => {
+    const { container } = renderResult({ kind: 'failed', result: locked });
+    const dialog = screen.getByRole('dialog', { name: 'Payment failed' });
+    expect(within(dialog).getByTestId('failure-reason')).toHaveTextContent('Payment password locked');
+    expect(dialog).toHaveTextContent(`Password locked until ${new Date(UNLOCKS_AT).toLocaleTimeString('en-US')}`);
+    expect(dialog).not.toHaveTextContent('attempts left');
+    expect(within(dialog).queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Use another method' })).toBeInTheDocument();
+    await expectNoAxeViolations(container);
+  });
+
+  it('unknown says the outcome is not known, offers Check again and Done', async () => {
+    const { container, onCheckAgain, onClose, user } = renderResult({ kind: 'unknown' });
+    const dialog = screen.getByRole('dialog', { name: 'Payment result unknown' });
+    expect(dialog).toHaveTextContent('You have not been charged twice');
+    await expectNoAxeViolations(container);
+    await user.click(within(dialog).getByRole('button', { name: 'Check again' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    expect(onCheckAgain).toHaveBeenCalledTimes(1);
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('speaks Chinese in zh-CN', () => {
+    renderResult({ kind: 'failed', result: wrongPassword }, 'zh-CN');
+    const dialog = screen.getByRole('dialog', { name: '支付失败' });
+    expect(dialog).toHaveTextContent('支付密码错误');
+    expect(dialog).toHaveTextContent('还可尝试 3 次');
+    expect(within(dialog).getByRole('button', { name: '重试' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,91 @@
+// Fixture data for the page stories, matching the mock payment server's fixtures (contract §4), so a story
+// that reaches the dev server's mock gets consistent answers.
+import type { CashierResources, PaymentResult } from '../core/service-interfaces';
+import type { FailedCheck, Locale, PaymentData } from '../core/types';
+import { initialPaymentState, type PaymentPhase, type PaymentState } from '../store/payment-state';
+
+export const storyPayment: PaymentData = {
+  orderId: 'order-preview-0001',
+  accountId: 'acct-alice',
+  amount: { amount: 10000, currency: 'CNY' },
+  payerAccount: '6222020000000000018',
+  payeeAccount: 'merchant-001',
+};
+
+/** The seed's own example: ¥2,000.00 over the first card's single-payment limit. */
+export const overLimitPayment: PaymentData = { ...storyPayment, amount: { amount: 200000, currency: 'CNY' } };
+
+export const storyResources: CashierResources = {
+  passwordComponent: 'six-digit',
+  shuffleKeys: false,
+  cards: [
+    { cardNumber: '6222020000000000018', masked: '•••• 0018', bankName: 'Bank A' },
+    { cardNumber: '6225880000000000044', masked: '•••• 0044', bankName: 'Bank B' },
+  ],
+  payeeName: 'Merchant 001',
+};
+
+// A fixed moment, so screenshots of a story compare.
+export const STORY_AT = '2025-06-01T08:30:00.000Z';
+export const STORY_UNLOCKS_AT = '2025-06-01T09:00:00.000Z';
+
+export function singleLimitCheck(locale: Locale): FailedCheck {
+  return {
+    key: 'amount.amount#singleLimit',
+    message:
+      locale === 'en-US'
+        ? "The amount is over this card's single-payment limit. Choose another card or pay a smaller amount."
+        : '支付金额超过该银行卡的单笔限额，请更换银行卡或减少支付金额。',
+    correctionUrl: `https://bank.example/help/single-payment-limit?lang=${locale}`,
+  };
+}
+
+/** A check with no correction page: only the message shows. */
+export function minimumAmountCheck(locale: Locale): FailedCheck {
+  return {
+    key: 'amount.amount#minimum',
+    message: locale === 'en-US' ? 'The amount is below the smallest payment accepted.' : '支付金额低于最低支付金额。',
+  };
+}
+
+export function accountFrozenCheck(locale: Locale): FailedCheck {
+  return {
+    key: 'accountId#status',
+    message:
+      locale === 'en-US'
+        ? 'Your account cannot pay right now (it may be frozen). Contact customer service to restore it.'
+        : '您的账户当前无法支付（可能已被冻结），请联系客服恢复。',
+    correctionUrl: `https://bank.example/help/account-status?lang=${locale}`,
+  };
+}
+
+export type StoryOutcome = 'succeeded' | 'wrongPassword' | 'insufficientFunds' | 'locked';
+
+/** S4 payment results as the server sends them. */
+export function storyResult(outcome: StoryOutcome, payment: PaymentData = storyPayment): PaymentResult {
+  const base = { orderId: payment.orderId, amount: payment.amount, method: 'password' as const, at: STORY_AT };
+  switch (outcome) {
+    case 'succeeded':
+      return { ...base, status: 'succeeded', paymentId: 'pay-preview-0001', message: 'Payment succeeded' };
+    case 'wrongPassword':
+      return { ...base, status: 'failed', code: 'WRONG_PASSWORD', message: 'Wrong payment password', attemptsLeft: 4 };
+    case 'insufficientFunds':
+      return { ...base, status: 'failed', code: 'INSUFFICIENT_FUNDS', message: 'Insufficient balance' };
+    case 'locked':
+      return { ...base, status: 'failed', code: 'PASSWORD_LOCKED', message: 'Payment password locked', attemptsLeft: 0, unlocksAt: STORY_UNLOCKS_AT };
+  }
+}
+
+/** The payment slice in one phase of the flow, for a preloaded store. */
+export function flowState(phase: PaymentPhase, locale: Locale, over: Partial<PaymentState> = {}): PaymentState {
+  return {
+    ...initialPaymentState,
+    flowId: 1,
+    phase,
+    locale,
+    payment: storyPayment,
+    resources: storyResources,
+    method: phase === 'idle' || phase === 'preverifying' || phase === 'verificationFailed' ? null : 'password',
+    ...over,
+  };
+}

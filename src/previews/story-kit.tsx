@@ -1,0 +1,78 @@
+// What stories share: an offline password challenge, actions, localized args and simulated key presses.
+import { type ReactNode, useEffect, useRef } from 'react';
+import type { PasswordChallenge } from '../core/service-interfaces';
+import type { Locale } from '../core/types';
+import type { Localized } from './story-types';
+
+let publicKey: Promise<JsonWebKey> | null = null;
+let issued = 0;
+
+/**
+ * A `getChallenge` that needs no server: a fresh RSA-OAEP key made in the browser. Its private key is
+ * dropped at once, so not even the previews can open what a widget seals.
+ */
+export const offlineChallenge = async (): Promise<PasswordChallenge> => {
+  publicKey ??= crypto.subtle
+    .generateKey({ name: 'RSA-OAEP', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['encrypt'])
+    .then((keys) => crypto.subtle.exportKey('jwk', keys.publicKey));
+  issued += 1;
+  return {
+    keyId: 'preview-key',
+    publicKeyJwk: await publicKey,
+    nonce: `preview-nonce-${issued}`,
+    expiresAt: new Date(Date.now() + 5 * 60_000).toISOString(),
+  };
+};
+
+/** A challenge that never comes: the widget's "could not prepare secure input" state. */
+export const unreachableChallenge = (): Promise<PasswordChallenge> => Promise.reject(new Error('The payment server is unreachable'));
+
+export const ACTION_EVENT = 'cashier-previews:action';
+
+export interface ActionDetail {
+  name: string;
+  summary: string;
+}
+
+/** A callback arg that shows its calls in the previews' Actions panel (Storybook's `action`). */
+export function action(name: string): (...args: unknown[]) => void {
+  return (...args) => {
+    if (typeof window === 'undefined') return;
+    let summary: string;
+    try {
+      summary = JSON.stringify(args).slice(0, 300);
+    } catch {
+      summary = '(not serialisable)';
+    }
+    window.dispatchEvent(new CustomEvent<ActionDetail>(ACTION_EVENT, { detail: { name, summary } }));
+  };
+}
+
+export const localized = (enUS: string, zhCN: string): Localized => ({ 'en-US': enUS, 'zh-CN': zhCN });
+
+export function isLocalized(value: unknown): value is Localized {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value).sort();
+  return keys.length === 2 && keys[0] === 'en-US' && keys[1] === 'zh-CN';
+}
+
+export function resolveLocalized(args: Record<string, unknown>, locale: Locale): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(args).map(([name, value]) => [name, isLocalized(value) ? value[locale] : value]));
+}
+
+/**
+ * Presses on-screen keys after mount by clicking the buttons whose text is each character. The widgets take no
+ * digits as props (the password never enters props, state or the DOM), so "partly filled" is only reachable the
+ * way a person gets there. Runs after a zero timeout, so StrictMode's second effect pass presses once.
+ */
+export function PressKeys({ keys, children }: { keys: string; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const buttons = Array.from(box.current?.querySelectorAll('button') ?? []);
+      for (const key of keys) buttons.find((button) => button.textContent === key)?.click();
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [keys]);
+  return <div ref={box}>{children}</div>;
+}

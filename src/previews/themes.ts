@@ -1,0 +1,31 @@
+// Theme switch of the previews: CSS custom property sets, as a host would pass them in CashierOptions.theme.
+// Both the page tokens (cashier-page.css) and the password dialog's own tokens (secure-dialog.css) are set.
+
+const DARK: Record<string, string> = {
+  '--cashier-color-primary': '#8ab4ff',
+  '--cashier-color-on-primary': '#0b1a33',
+  '--cashier-color-surface': '#1e1f22',
+  '--cashier-color-bg': '#1e1f22',
+  '--cashier-color-key': '#2f3033',
+  '--cashier-color-text': '#ececec',
+  '--cashier-color-muted': '#b5b5b5',
+  '--cashier-color-border': '#4a4a4a',
+  '--cashier-color-error': '#ffb4ab',
+  '--cashier-color-danger': '#ffb4ab',
+  '--cashier-color-success': '#8fd99b',
+};
+
+const BRAND: Record<string, string> = {
+  '--cashier-color-primary': '#b8290f',
+  '--cashier-color-on-primary': '#ffffff',
+  '--cashier-radius': '4px',
+  '--cashier-radius-small': '2px',
+  '--cashier-font': 'Georgia, "Songti SC", serif',
+};
+
+export const THEMES = { default: undefined, dark: DARK, brand: BRAND } as const satisfies Record<string, Record<string, string> | undefined>;
+
+export type ThemeName = keyof typeof THEMES;
+export const THEME_NAMES = Object.keys(THEMES) as ThemeName[];
+
+export const isThemeName = (name: string): name is ThemeName => Object.hasOwn(THEMES, name);

@@ -1,0 +1,77 @@
+// The modal shell of the fingerprint and face widgets: named by its title, focus kept inside, Escape closes, focus returned.
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import './biometric.css';
+
+export interface BiometricDialogProps {
+  title: string;
+  /** Close button and Escape. */
+  onClose: () => void;
+  closeLabel: string;
+  className?: string;
+  children: ReactNode;
+}
+
+const FOCUSABLE = 'button:not([disabled]),[href],input:not([disabled]),[tabindex]:not([tabindex="-1"])';
+
+function trapTab(event: KeyboardEvent<HTMLElement>) {
+  const items = event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE);
+  const first = items[0];
+  const last = items[items.length - 1];
+  const at = document.activeElement;
+  if (!first || !last || (event.shiftKey ? at === first || at === event.currentTarget : at === last)) {
+    event.preventDefault();
+    (event.shiftKey ? last : first)?.focus();
+  }
+}
+
+export function BiometricDialog({ title, onClose, closeLabel, className, children }: BiometricDialogProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    box.current?.focus();
+    return () => {
+      if (before?.isConnected) before.focus();
+    };
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Tab') trapTab(event);
+    else if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+    }
+  };
+
+  return (
+    <div className="cashier-bio-backdrop">
+      <div
+        ref={box}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+        className={className ? `cashier-bio ${className}` : 'cashier-bio'}
+        onKeyDown={onKeyDown}
+      >
+        <div className="cashier-bio-head">
+          <h2 id={titleId} className="cashier-bio-title">
+            {title}
+          </h2>
+          <button type="button" className="cashier-bio-close" aria-label={closeLabel} onClick={onClose} />
+        </div>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/** A status line read out by screen readers when it changes; errors are alerts. */
+export function BiometricStatus({ text, error }: { text: string; error?: boolean }) {
+  return (
+    <p role={error ? 'alert' : 'status'} className={error ? 'cashier-bio-status cashier-bio-error' : 'cashier-bio-status'}>
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,49 @@
+// "Enable face payment": captures the face in the guide and enrols it, allowed after a verified payment password.
+import type { Locale } from '../../core/types';
+import { FaceCapturePanel } from './FaceCapturePanel';
+import { loadTinyFaceDetector } from './FaceVerify';
+import type { FaceDetector } from './face-detector';
+import { enrollFace } from './face-client';
+import { faceMessages } from './messages';
+import { DEFAULT_CAMERA_TIMEOUT_MS, useFaceCapture } from './useFaceCapture';
+
+export interface EnrollFaceProps {
+  locale?: Locale;
+  apiBaseUrl?: string;
+  accountId: string;
+  /** From the PaymentResult of a payment made with the password in this session. */
+  enrollmentToken: string;
+  onEnrolled?: () => void;
+  /** Close button, Escape, and "Done" afterwards. */
+  onClose: () => void;
+  cameraTimeoutMs?: number;
+  loadDetector?: () => Promise<FaceDetector>;
+}
+
+const nothingToPrepare = async () => undefined;
+
+export function EnrollFace(props: EnrollFaceProps) {
+  const { apiBaseUrl = '/api/cashier', accountId, enrollmentToken } = props;
+  const m = faceMessages(props.locale);
+  const capture = useFaceCapture({
+    prepare: nothingToPrepare,
+    onCaptured: async (image, _prepared, signal) => {
+      await enrollFace(apiBaseUrl, { accountId, enrollmentToken }, image, signal);
+      props.onEnrolled?.();
+    },
+    loadDetector: props.loadDetector ?? loadTinyFaceDetector,
+    cameraTimeoutMs: props.cameraTimeoutMs ?? DEFAULT_CAMERA_TIMEOUT_MS,
+  });
+  return (
+    <FaceCapturePanel
+      m={m}
+      title={m.enrollTitle}
+      state={capture}
+      videoRef={capture.videoRef}
+      doneText={m.enrolled}
+      onRetry={capture.retry}
+      onClose={props.onClose}
+      secondary={capture.phase === 'done' ? { label: m.done, onClick: props.onClose } : undefined}
+    />
+  );
+}

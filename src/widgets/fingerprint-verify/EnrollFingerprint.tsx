@@ -1,0 +1,50 @@
+// "Enable fingerprint payment": registers this device's platform authenticator, allowed after a verified payment password.
+import { startRegistration } from '@simplewebauthn/browser';
+import type { Locale } from '../../core/types';
+import { DEFAULT_TIMEOUT_MS } from './ceremony';
+import { FingerprintPanel } from './FingerprintPanel';
+import { fingerprintMessages } from './messages';
+import { useFingerprintCeremony } from './useFingerprintCeremony';
+import { fetchRegistrationOptions, verifyRegistration } from './webauthn-client';
+
+export interface EnrollFingerprintProps {
+  locale?: Locale;
+  apiBaseUrl?: string;
+  accountId: string;
+  /** From the PaymentResult of a payment made with the password in this session. */
+  enrollmentToken: string;
+  /** The server stored the credential. */
+  onEnrolled?: () => void;
+  /** Close button, Escape, and "Done" afterwards. */
+  onClose: () => void;
+  timeoutMs?: number;
+  autoStart?: boolean;
+}
+
+export function EnrollFingerprint(props: EnrollFingerprintProps) {
+  const { apiBaseUrl = '/api/cashier', accountId, enrollmentToken } = props;
+  const m = fingerprintMessages(props.locale);
+  const state = useFingerprintCeremony({
+    prepare: (signal) => fetchRegistrationOptions(apiBaseUrl, { accountId, enrollmentToken }, signal),
+    ceremony: (options) => startRegistration({ optionsJSON: options }),
+    complete: async (_options, response, signal) => {
+      await verifyRegistration(apiBaseUrl, { accountId, enrollmentToken }, response, signal);
+      props.onEnrolled?.();
+    },
+    timeoutMs: props.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    autoStart: props.autoStart,
+  });
+  return (
+    <FingerprintPanel
+      m={m}
+      title={m.enrollTitle}
+      state={state}
+      readyText={m.enrollReady}
+      doneText={m.enrolled}
+      startLabel={m.enrollStart}
+      onStart={state.start}
+      onClose={props.onClose}
+      secondary={state.phase === 'done' ? { label: m.done, onClick: props.onClose } : undefined}
+    />
+  );
+}
