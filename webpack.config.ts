@@ -2,6 +2,8 @@ import path from 'node:path';
 import { ModuleFederationPlugin } from '@module-federation/enhanced/webpack';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import MiniCssExtractPlugin from 'mini-css-extract-plugin';
+import TerserPlugin from 'terser-webpack-plugin';
+import CssMinimizerPlugin from 'css-minimizer-webpack-plugin';
 import type { Configuration } from 'webpack';
 import type {} from 'webpack-dev-server';
 import { federationConfig } from './federation.config';
@@ -12,6 +14,8 @@ export default (_env: unknown, argv: { mode?: 'development' | 'production' }): C
   const production = argv.mode === 'production';
   return {
     mode: production ? 'production' : 'development',
+    // Modern browsers only (ES2020): webpack's own runtime code is smaller with arrow functions and const.
+    target: ['web', 'es2020'],
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
     entry: {
       main: './src/index.ts',
@@ -59,7 +63,17 @@ export default (_env: unknown, argv: { mode?: 'development' | 'production' }): C
     performance: { hints: false },
     // face-api's prebuilt bundle probes for require(); harmless in the browser.
     ignoreWarnings: [{ module: /@vladmandic\/face-api/ }],
-    optimization: { moduleIds: production ? 'deterministic' : 'named' },
+    optimization: {
+      moduleIds: production ? 'deterministic' : 'named',
+      // Two compress passes on ES2020 output: measurably smaller remoteEntry.js (size budget 18 KB gzip).
+      minimizer: [
+        new TerserPlugin({
+          extractComments: false,
+          terserOptions: { ecma: 2020, toplevel: true, compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true }, format: { comments: false } },
+        }),
+        new CssMinimizerPlugin(),
+      ],
+    },
     devServer: {
       port: PORT,
       host: 'localhost',

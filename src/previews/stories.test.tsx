@@ -1,8 +1,10 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { act, render, screen } from '@testing-library/react';
+import { StrictMode } from 'react';
 import type { Locale } from '../core/types';
 import { expectNoAxeViolations } from '../pages/test-support';
+import { installCamera } from '../widgets/face-verify/test-camera';
 import { StoryCanvas } from './StoryCanvas';
 import { collectStories, type StoryEntry, type StoryModule } from './story-types';
 
@@ -17,6 +19,9 @@ const entries = collectStories(
 );
 
 const LOCALES: Locale[] = ['zh-CN', 'en-US'];
+
+// jsdom has no media pipeline: the face stories' camera picture plays at once (the widget's own jsdom stand-in).
+beforeAll(() => installCamera());
 const CJK = /[\u4e00-\u9fff]/;
 
 // Stories that reach for the API (the ready page, the password step's challenge) fail offline in jsdom by design;
@@ -28,7 +33,12 @@ async function renderStory(entry: StoryEntry, locale: Locale) {
   const spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
     if (!isOfflineRequest(args)) errors.push(args);
   });
-  const view = render(<StoryCanvas entry={entry} locale={locale} theme="default" />);
+  // StrictMode, as the previews app renders: every story must survive the double mount.
+  const view = render(
+    <StrictMode>
+      <StoryCanvas entry={entry} locale={locale} theme="default" />
+    </StrictMode>,
+  );
   // Effects, the providers' tracker, lazy chunks, simulated key presses and failed requests settle.
   await act(() => new Promise((resolve) => setTimeout(resolve, 60)));
   return { ...view, errors, spy };
@@ -46,6 +56,8 @@ test('every state the issue names has a story', () => {
     'widgets-mixedpasswordinput--empty',
     'widgets-mixedpasswordinput--partlyfilled',
     ...['loading', 'ready', 'verificationfailed', 'succeeded', 'failed'].map((s) => `pages-cashierpage--${s}`),
+    ...['available', 'unavailable', 'failed'].map((s) => `widgets-fingerprintverify--${s}`),
+    ...['detecting', 'cameradenied', 'noface'].map((s) => `widgets-faceverify--${s}`),
     'pages-verifyfaileddialog--singlelimit',
     'pages-resultdialog--succeeded',
     'pages-resultdialog--failed',
@@ -84,5 +96,41 @@ describe('partly filled stories reach their state by key presses', () => {
     const { spy } = await renderStory(entry, 'en-US');
     spy.mockRestore();
     expect(screen.getByRole('status')).toHaveTextContent('4 characters entered');
+  });
+});
+
+describe('biometric stories reach the state they name, with the browser scripted by the story', () => {
+  it.each([
+    ['widgets-fingerprintverify--available', 'Press “Verify fingerprint”, then touch the fingerprint sensor.'],
+    ['widgets-fingerprintverify--waiting', 'Touch the fingerprint sensor…'],
+    ['widgets-fingerprintverify--unavailable', 'This device cannot verify a fingerprint.'],
+    ['widgets-fingerprintverify--failed', 'cancelled or the fingerprint was not recognised'],
+    ['widgets-fingerprintverify--notenrolled', 'Fingerprint payment is not turned on for this account.'],
+    ['widgets-faceverify--detecting', 'Move closer.'],
+    ['widgets-faceverify--captured', 'Face captured. Paying…'],
+    ['widgets-faceverify--noface', 'No face found.'],
+    ['widgets-faceverify--cameradenied', 'Camera access was refused.'],
+    ['widgets-faceverify--notenrolled', 'Face payment is not turned on for this account.'],
+  ])('%s says "%s"', async (id, text) => {
+    const entry = entries.find((e) => e.id === id);
+    expect(entry).toBeDefined();
+    const { spy } = await renderStory(entry!, 'en-US');
+    try {
+      expect(await screen.findByText(text, { exact: false })).toBeInTheDocument();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('puts the real browser back when a staged story unmounts', async () => {
+    const before = { credentials: navigator.credentials, mediaDevices: navigator.mediaDevices, fetch: globalThis.fetch };
+    const { unmount, spy } = await renderStory(entries.find((e) => e.id === 'widgets-fingerprintverify--failed')!, 'en-US');
+    spy.mockRestore();
+    expect(navigator.credentials).not.toBe(before.credentials);
+    unmount();
+    expect(navigator.credentials).toBe(before.credentials);
+    expect(navigator.mediaDevices).toBe(before.mediaDevices);
+    expect(globalThis.fetch).toBe(before.fetch);
+    expect('PublicKeyCredential' in window).toBe(false);
   });
 });

@@ -13,7 +13,11 @@ let issued = 0;
  */
 export const offlineChallenge = async (): Promise<PasswordChallenge> => {
   publicKey ??= crypto.subtle
-    .generateKey({ name: 'RSA-OAEP', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['encrypt'])
+    // Browsers refuse a key pair whose private half has no usage, hence 'decrypt'; that half is never kept.
+    .generateKey({ name: 'RSA-OAEP', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, [
+      'encrypt',
+      'decrypt',
+    ])
     .then((keys) => crypto.subtle.exportKey('jwk', keys.publicKey));
   issued += 1;
   return {

@@ -13,8 +13,8 @@ let manifestUrl: string | null = null;
 let preloading: Promise<void> | null = null;
 
 /**
- * Registers the remote. `force` drops all the runtime cached about it: the runtime keeps a failed manifest
- * fetch (and a loaded container) for good, so a retry after an outage must re-register to fetch again.
+ * Registers the remote. `force` drops what the runtime holds about it (manifest, container, share-scope entries),
+ * so a retry reads the manifest again and follows a release or rollback made during the outage.
  */
 export function registerCashierRemote(force = false): string {
   manifestUrl ??= cashierManifestUrl();
@@ -44,7 +44,7 @@ export function preloadCashierRemote(): void {
   preloading = preloadRemote([
     { nameOrAlias: REMOTE_NAME, exposes: ['./CashierPage', './paymentSlice'], resourceCategory: 'sync' },
   ]).catch(() => {
-    // The failed manifest stays cached in the runtime: start clean for the load that follows.
-    registerCashierRemote(true);
+    // Hovering again may try again; the load itself shows the error.
+    preloading = null;
   });
 }
