@@ -23,6 +23,8 @@ export const federationConfig = (production: boolean): moduleFederationPlugin.Mo
     'react-dom/': singleton('react-dom'),
     'react-redux': singleton('react-redux'),
     '@reduxjs/toolkit': singleton('@reduxjs/toolkit'),
+    // Not a singleton: a host that already ships axios 1 lends it; otherwise our own copy loads, once, lazily.
+    axios: { singleton: false, requiredVersion: deps.axios },
   },
   manifest: true,
   dts: production ? { generateTypes: { extractThirdParty: false, abortOnError: false }, consumeTypes: false } : false,

@@ -69,7 +69,7 @@ export default (_env: unknown, argv: { mode?: 'development' | 'production' }): C
       minimizer: [
         new TerserPlugin({
           extractComments: false,
-          terserOptions: { ecma: 2020, toplevel: true, compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true }, format: { comments: false } },
+          terserOptions: { ecma: 2020, compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true }, format: { comments: false } },
         }),
         new CssMinimizerPlugin(),
       ],

@@ -151,9 +151,14 @@ export async function waitVisible(tracked: TrackedPage, locator: Locator, what: 
   try {
     await locator.waitFor({ state: 'visible', ...(timeoutMs ? { timeout: timeoutMs } : {}) });
   } catch (error) {
+    const alerts = await tracked.page
+      .getByRole('alert')
+      .allTextContents()
+      .catch(() => []);
     const logged = tracked.console.filter((c) => c.type === 'error' || c.type === 'warning').map((c) => `console.${c.type}: ${c.text}`);
     const thrown = tracked.errors.map((e) => `page error: ${e.message}`);
-    const details = [...thrown, ...logged].slice(-8).map((line) => `  ${line.split('\n')[0]}`);
+    const shown = alerts.filter((text) => text.trim()).map((text) => `alert on the page: ${text.trim()}`);
+    const details = [...shown, ...thrown, ...logged.slice(-6)].map((line) => `  ${line.split('\n')[0]}`);
     throw new Error(`${what} did not appear (${(error as Error).message.split('\n')[0]})${details.length ? `\n${details.join('\n')}` : ''}`);
   }
 }

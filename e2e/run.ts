@@ -1,10 +1,11 @@
 // `npm run test:e2e [-- --no-build] [-- --reliability] [-- files...]`: the browser suite against the built remote.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { buildHosts, buildRemote, remoteIsFresh } from '../examples/build-hosts';
 import { CHROMIUM } from './browser';
-import { DEFAULT_PORTS, ROOT, type Stack, startStack } from './servers';
+import { DEFAULT_PORTS, dists, ROOT, type Stack, startStack } from './servers';
 
 const E2E_DIR = path.join(ROOT, 'e2e');
 const RELIABILITY_DIR = path.join(E2E_DIR, 'reliability');
@@ -78,6 +79,46 @@ function runNodeTests(files: string[], stack: Stack): Promise<number> {
   });
 }
 
+/**
+ * Serves copies of the builds: the checkout is shared (a dev server or another build may rewrite dist/ at any
+ * moment), and a test run must see one build from start to end.
+ */
+async function snapshotBuilds(): Promise<() => void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cashier-e2e-'));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  const copies = { CASHIER_DIST: dists.remote, REACT_HOST_DIST: dists.reactHost, VANILLA_HOST_DIST: dists.vanillaHost };
+  for (const [variable, source] of Object.entries(copies)) {
+    const target = path.join(dir, variable.toLowerCase());
+    // A build writing while we copy leaves a manifest naming files we missed: copy again.
+    for (let attempt = 1; ; attempt++) {
+      rmSync(target, { recursive: true, force: true });
+      cpSync(source, target, { recursive: true, filter: (file) => !file.endsWith('.map') });
+      const missing = missingFiles(target);
+      if (missing.length === 0) break;
+      if (attempt === 5) {
+        remove();
+        throw new Error(`${source} is incomplete (${missing.slice(0, 3).join(', ')} missing): rebuild it`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+    process.env[variable] = target;
+  }
+  return remove;
+}
+
+/** Files a build names (remote: its manifest's entry and chunks; host: its index.html) that are not there. */
+function missingFiles(dir: string): string[] {
+  const manifestFile = path.join(dir, 'mf-manifest.json');
+  if (!existsSync(manifestFile)) return existsSync(path.join(dir, 'index.html')) ? [] : ['index.html'];
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+    metaData: { remoteEntry: { name: string } };
+    exposes: { assets: Record<'js' | 'css', Record<'sync' | 'async', string[]>> }[];
+  };
+  const named = [manifest.metaData.remoteEntry.name];
+  for (const { assets } of manifest.exposes) named.push(...assets.js.sync, ...assets.js.async, ...assets.css.sync, ...assets.css.async);
+  return named.filter((file) => !existsSync(path.join(dir, file)));
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const files = selectTests(args);
@@ -90,18 +131,21 @@ async function main(): Promise<number> {
   if (!existsSync(path.join(ROOT, 'dist/mf-manifest.json'))) throw new Error('dist/ has no build of the remote: run npm run build');
   buildHosts();
 
-  const stack = await startStack({
-    cashier: Number(process.env.CASHIER_PORT ?? DEFAULT_PORTS.cashier),
-    reactHost: Number(process.env.REACT_HOST_PORT ?? DEFAULT_PORTS.reactHost),
-    vanillaHost: Number(process.env.VANILLA_HOST_PORT ?? DEFAULT_PORTS.vanillaHost),
-  });
-  console.log(`[e2e] remote + mock ${stack.cashierUrl}, react-host ${stack.reactHostUrl}, vanilla-host ${stack.vanillaHostUrl}`);
-  console.log(`[e2e] ${files.length} file(s): ${files.map((file) => path.relative(ROOT, file)).join(', ')}`);
+  const removeSnapshot = await snapshotBuilds();
+  let stack: Stack | null = null;
   try {
+    stack = await startStack({
+      cashier: Number(process.env.CASHIER_PORT ?? DEFAULT_PORTS.cashier),
+      reactHost: Number(process.env.REACT_HOST_PORT ?? DEFAULT_PORTS.reactHost),
+      vanillaHost: Number(process.env.VANILLA_HOST_PORT ?? DEFAULT_PORTS.vanillaHost),
+    });
+    console.log(`[e2e] remote + mock ${stack.cashierUrl}, react-host ${stack.reactHostUrl}, vanilla-host ${stack.vanillaHostUrl}`);
+    console.log(`[e2e] ${files.length} file(s): ${files.map((file) => path.relative(ROOT, file)).join(', ')}`);
     return await runNodeTests(files, stack);
   } finally {
     // Nothing is printed after this: node's summary (# pass / # fail) stays the last lines of the run.
-    await stack.stop();
+    await stack?.stop();
+    removeSnapshot();
   }
 }
 

@@ -5,10 +5,20 @@ import { createMockServer } from '../mocks/app';
 import { type ContentSecurityPolicy, createStaticHandler, listen, type RunningServer } from '../examples/static-server';
 
 export const ROOT = path.resolve(__dirname, '..');
-export const REMOTE_DIST = path.join(ROOT, 'dist');
-export const REACT_HOST_DIST = path.join(ROOT, 'examples/react-host/dist');
-export const VANILLA_HOST_DIST = path.join(ROOT, 'examples/vanilla-host/dist');
 export const MOCK_PATH = '/api/cashier';
+
+/** The build folders: e2e/run.ts serves copies (env CASHIER_DIST, ...) so a rebuild elsewhere cannot change them mid-run. */
+export const dists = {
+  get remote() {
+    return process.env.CASHIER_DIST ?? path.join(ROOT, 'dist');
+  },
+  get reactHost() {
+    return process.env.REACT_HOST_DIST ?? path.join(ROOT, 'examples/react-host/dist');
+  },
+  get vanillaHost() {
+    return process.env.VANILLA_HOST_DIST ?? path.join(ROOT, 'examples/vanilla-host/dist');
+  },
+};
 
 export const DEFAULT_PORTS = { cashier: 3001, reactHost: 3002, vanillaHost: 3003 } as const;
 
@@ -33,7 +43,7 @@ export async function startRemoteServer(options: { port?: number; dist?: string 
   const app = express();
   app.disable('x-powered-by');
   app.use(MOCK_PATH, mock.app);
-  app.use(createStaticHandler({ root: options.dist ?? REMOTE_DIST }));
+  app.use(createStaticHandler({ root: options.dist ?? dists.remote }));
   const server = await listenPreferred(app, options.port ?? 0, 'the cashier remote');
   return {
     ...server,
@@ -70,9 +80,9 @@ export async function startStack(ports: { cashier: number; reactHost: number; va
   try {
     const remote = await startRemoteServer({ port: ports.cashier });
     started.push(remote);
-    const reactHost = await startHostServer(REACT_HOST_DIST, 'react-host', { port: ports.reactHost });
+    const reactHost = await startHostServer(dists.reactHost, 'react-host', { port: ports.reactHost });
     started.push(reactHost);
-    const vanillaHost = await startHostServer(VANILLA_HOST_DIST, 'vanilla-host', { port: ports.vanillaHost });
+    const vanillaHost = await startHostServer(dists.vanillaHost, 'vanilla-host', { port: ports.vanillaHost });
     started.push(vanillaHost);
     return { cashierUrl: remote.url, reactHostUrl: reactHost.url, vanillaHostUrl: vanillaHost.url, stop };
   } catch (error) {

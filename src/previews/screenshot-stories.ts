@@ -1,7 +1,7 @@
 // Screenshots every story of the previews in headless Chromium, at a phone and a desktop width, in both locales,
 // and reports each story's console errors. Not a test: the PNGs (e2e/artifacts/stories/, gitignored) are for a
 // person to look at.
-//   npx tsx src/previews/screenshot-stories.ts [base URL] [--locale zh-CN|en-US] [--only <id substring>]
+//   npx tsx src/previews/screenshot-stories.ts [base URL] [--locale zh-CN|en-US] [--theme dark|brand] [--only <id part>]
 // Base URL default: http://localhost:3001/previews.html (npm start).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -28,6 +28,7 @@ const SETTLE_MS = 700;
 interface Options {
   base: string;
   locales: readonly string[];
+  theme?: string;
   only?: string;
 }
 
@@ -37,8 +38,9 @@ function parseArgs(argv: string[]): Options {
     const arg = argv[i]!;
     if (arg === '--locale') options.locales = [argv[++i] ?? ''];
     else if (arg === '--only') options.only = argv[++i];
+    else if (arg === '--theme') options.theme = argv[++i];
     else if (arg.startsWith('http')) options.base = arg;
-    else throw new Error(`Unknown argument "${arg}". Usage: screenshot-stories.ts [base URL] [--locale zh-CN|en-US] [--only <id part>]`);
+    else throw new Error(`Unknown argument "${arg}". Usage: screenshot-stories.ts [base URL] [--locale zh-CN|en-US] [--theme dark|brand] [--only <id part>]`);
   }
   for (const locale of options.locales) {
     if (!(LOCALES as readonly string[]).includes(locale)) throw new Error(`--locale must be zh-CN or en-US, got "${locale}"`);
@@ -55,7 +57,7 @@ async function storyIds(page: Page, base: string): Promise<string[]> {
   return hrefs.map((href) => decodeURIComponent(href.slice(2).split('?')[0] ?? '')).filter(Boolean);
 }
 
-async function shoot(browser: Browser, base: string, id: string, locale: string, size: (typeof WIDTHS)[number]) {
+async function shoot(browser: Browser, options: Options, id: string, locale: string, size: (typeof WIDTHS)[number]) {
   const page = await browser.newPage({ viewport: size, locale });
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -63,11 +65,11 @@ async function shoot(browser: Browser, base: string, id: string, locale: string,
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   try {
-    const url = `${base}#/${encodeURIComponent(id)}?locale=${locale}&view=canvas`;
-    await page.goto(url, { waitUntil: 'load' });
+    const theme = options.theme ? `&theme=${options.theme}` : '';
+    await page.goto(`${options.base}#/${encodeURIComponent(id)}?locale=${locale}${theme}&view=canvas`, { waitUntil: 'load' });
     await page.locator(`[data-story-id="${id}"]`).waitFor({ timeout: 15_000 });
     await page.waitForTimeout(SETTLE_MS);
-    const file = path.join(OUT, `${id}--${locale}--${size.width}.png`);
+    const file = path.join(OUT, `${id}--${locale}${options.theme ? `--${options.theme}` : ''}--${size.width}.png`);
     await page.screenshot({ path: file, fullPage: true });
     return { file, errors };
   } finally {
@@ -84,11 +86,19 @@ async function main() {
     const listing = await browser.newPage();
     const ids = (await storyIds(listing, options.base)).filter((id) => !options.only || id.includes(options.only));
     await listing.close();
+    // The previews app itself (sidebar, toolbar, controls, actions) once per width.
+    for (const size of WIDTHS) {
+      const page = await browser.newPage({ viewport: size });
+      await page.goto(`${options.base}#/${ids[0] ?? ''}${options.theme ? `?theme=${options.theme}` : ''}`, { waitUntil: 'load' });
+      await page.waitForTimeout(SETTLE_MS);
+      await page.screenshot({ path: path.join(OUT, `previews-app--${size.width}.png`) });
+      await page.close();
+    }
     console.log(`${ids.length} stories × ${options.locales.length} locales × ${WIDTHS.length} widths → ${OUT}`);
     for (const id of ids) {
       for (const locale of options.locales) {
         for (const size of WIDTHS) {
-          const { errors } = await shoot(browser, options.base, id, locale, size);
+          const { errors } = await shoot(browser, options, id, locale, size);
           const label = `${id} ${locale} ${size.width}px`;
           if (errors.length === 0) console.log(`ok    ${label}`);
           else {

@@ -1,17 +1,15 @@
 // Theme switch of the previews: CSS custom property sets, as a host would pass them in CashierOptions.theme.
-// Both the page tokens (cashier-page.css) and the password dialog's own tokens (secure-dialog.css) are set.
+// One token set serves the pages and the widgets (--cashier-color-key is the widgets' own key background).
 
 const DARK: Record<string, string> = {
   '--cashier-color-primary': '#8ab4ff',
   '--cashier-color-on-primary': '#0b1a33',
   '--cashier-color-surface': '#1e1f22',
-  '--cashier-color-bg': '#1e1f22',
   '--cashier-color-key': '#2f3033',
   '--cashier-color-text': '#ececec',
   '--cashier-color-muted': '#b5b5b5',
   '--cashier-color-border': '#4a4a4a',
   '--cashier-color-error': '#ffb4ab',
-  '--cashier-color-danger': '#ffb4ab',
   '--cashier-color-success': '#8fd99b',
 };
 

@@ -16,7 +16,7 @@ import { ResultDialog } from '../result-dialog/ResultDialog';
 import { VerifyFailedDialog } from '../verify-failed-dialog/VerifyFailedDialog';
 import { useCashier } from './cashier-context';
 import { CashierSkeleton } from './CashierSkeleton';
-import { useCashierDispatch, useCashierSelector } from './hooks';
+import { useCashierDispatch, useCashierSelector, useCashierStore } from './hooks';
 import { MethodChoice } from './MethodChoice';
 import { OrderSummary } from './OrderSummary';
 import { StatusAnnouncer } from './StatusAnnouncer';
@@ -46,11 +46,15 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
 
   // A new flow for every payment handed to the page.
   const paymentKey = JSON.stringify(options.payment);
+  const store = useCashierStore();
   useEffect(() => {
     const payment = JSON.parse(paymentKey) as PaymentData;
-    dispatch(flowStarted({ payment, apiBaseUrl, locale }));
+    const held = store.getState().payment;
+    // A store already holding this payment's unfinished flow (a host store, a remount) resumes it.
+    const resumable = held.payment && JSON.stringify(held.payment) === paymentKey && !held.reminder;
+    if (!resumable) dispatch(flowStarted({ payment, apiBaseUrl, locale }));
     if (payment?.accountId) dispatch(loadCashierResources({ apiBaseUrl, accountId: payment.accountId }));
-  }, [dispatch, paymentKey, apiBaseUrl, locale]);
+  }, [dispatch, store, paymentKey, apiBaseUrl, locale]);
 
   useEffect(() => (rootRef.current ? tracker.observeClicks(rootRef.current) : undefined), [tracker]);
 

@@ -1,11 +1,8 @@
 // Stories depend on the previews kit as Storybook stories depend on @storybook/react: dev-only, never exposed.
 import type { CashierOptions, Locale } from '../../core/types';
 import type { PaymentState } from '../../store/payment-state';
-// biome-ignore lint/style/noRestrictedImports: stories use the previews kit
 import { HeldCashierPage, storyOptions } from '../../previews/CashierStage';
-// biome-ignore lint/style/noRestrictedImports: stories use the previews kit
 import { flowState, overLimitPayment, STORY_AT, singleLimitCheck, storyPayment, storyResult } from '../../previews/page-fixtures';
-// biome-ignore lint/style/noRestrictedImports: stories use the previews kit
 import type { Story, StoryContext, StoryMeta } from '../../previews/story-types';
 import CashierPage from './CashierPage';
 

@@ -20,6 +20,11 @@ export function CashierProviders({ options, children }: { options: CashierOption
   const [tracker, setTracker] = useState<Tracker | null>(null);
   const sendEnabled = options.trackingEnabled !== false;
 
+  // A host store with paymentSlice just injected holds no `payment` state until an action reaches it; children mount after this.
+  useEffect(() => {
+    if ((store.getState() as { payment?: unknown }).payment === undefined) store.dispatch({ type: 'payment/attached' });
+  }, [store]);
+
   useEffect(() => {
     const created = createTracker({
       clientId: options.clientId,

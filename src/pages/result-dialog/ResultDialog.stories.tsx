@@ -1,11 +1,7 @@
 // Stories depend on the previews kit as Storybook stories depend on @storybook/react: dev-only, never exposed.
-// biome-ignore lint/style/noRestrictedImports: stories use the previews kit
 import { StoryCashier } from '../../previews/CashierStage';
-// biome-ignore lint/style/noRestrictedImports: stories use the previews kit
 import { storyPayment, storyResult } from '../../previews/page-fixtures';
-// biome-ignore lint/style/noRestrictedImports: stories use the previews kit
 import { action } from '../../previews/story-kit';
-// biome-ignore lint/style/noRestrictedImports: stories use the previews kit
 import type { Story, StoryMeta } from '../../previews/story-types';
 import { ResultDialog, type ResultDialogProps } from './ResultDialog';
 

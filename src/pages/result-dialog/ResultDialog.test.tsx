@@ -84,7 +84,7 @@ describe('ResultDialog (S51/S52)', () => {
     const { container } = renderResult({ kind: 'failed', result: locked });
     const dialog = screen.getByRole('dialog', { name: 'Payment failed' });
     expect(within(dialog).getByTestId('failure-reason')).toHaveTextContent('Payment password locked');
-    expect(dialog).toHaveTextContent(`Password locked until ${new Date(UNLOCKS_AT).toLocaleTimeString('en-US')}`);
+    expect(dialog).toHaveTextContent(`Password locked until ${new Date(UNLOCKS_AT).toLocaleString('en-US')}`);
     expect(dialog).not.toHaveTextContent('attempts left');
     expect(within(dialog).queryByRole('button', { name: 'Try again' })).toBeNull();
     expect(within(dialog).getByRole('button', { name: 'Use another method' })).toBeInTheDocument();

@@ -56,7 +56,7 @@ export function ResultDialog(props: ResultDialogProps) {
         )}
       </dl>
       {kind === 'failed' && typeof result?.attemptsLeft === 'number' && !locked && <p>{t('attemptsLeft', { n: result.attemptsLeft })}</p>}
-      {locked && result?.unlocksAt && <p>{t('lockedUntil', { time: new Date(result.unlocksAt).toLocaleTimeString(locale) })}</p>}
+      {locked && result?.unlocksAt && <p>{t('lockedUntil', { time: new Date(result.unlocksAt).toLocaleString(locale) })}</p>}
       {kind === 'unknown' && <p>{t('paymentUnknownBody')}</p>}
       {kind === 'succeeded' && enrollOffer}
       <div className="cashier-actions">

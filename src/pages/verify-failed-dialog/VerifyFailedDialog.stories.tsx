@@ -1,12 +1,8 @@
 // Stories depend on the previews kit as Storybook stories depend on @storybook/react: dev-only, never exposed.
 import type { FailedCheck, Locale } from '../../core/types';
-// biome-ignore lint/style/noRestrictedImports: stories use the previews kit
 import { StoryCashier } from '../../previews/CashierStage';
-// biome-ignore lint/style/noRestrictedImports: stories use the previews kit
 import { accountFrozenCheck, minimumAmountCheck, overLimitPayment, singleLimitCheck, storyResources } from '../../previews/page-fixtures';
-// biome-ignore lint/style/noRestrictedImports: stories use the previews kit
 import { action } from '../../previews/story-kit';
-// biome-ignore lint/style/noRestrictedImports: stories use the previews kit
 import type { Story, StoryMeta } from '../../previews/story-types';
 import { VerifyFailedDialog, type VerifyFailedDialogProps } from './VerifyFailedDialog';
 

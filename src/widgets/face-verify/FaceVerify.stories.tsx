@@ -1,9 +1,6 @@
 // Stories depend on the previews kit as Storybook stories depend on @storybook/react: dev-only, never exposed.
-// biome-ignore lint/style/noRestrictedImports: stories use the previews kit
 import { BrowserStage, STAGE_API, type StageScript, scriptedDetector } from '../../previews/browser-stage';
-// biome-ignore lint/style/noRestrictedImports: stories use the previews kit
 import { action } from '../../previews/story-kit';
-// biome-ignore lint/style/noRestrictedImports: stories use the previews kit
 import type { Story, StoryMeta } from '../../previews/story-types';
 import { FaceVerify, type FaceVerifyProps } from './FaceVerify';
 

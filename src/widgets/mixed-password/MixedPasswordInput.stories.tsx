@@ -1,7 +1,5 @@
 // Stories depend on the previews kit as Storybook stories depend on @storybook/react: dev-only, never exposed.
-// biome-ignore lint/style/noRestrictedImports: stories use the previews kit
 import { action, localized, offlineChallenge, PressKeys } from '../../previews/story-kit';
-// biome-ignore lint/style/noRestrictedImports: stories use the previews kit
 import type { Story, StoryMeta } from '../../previews/story-types';
 import { MixedPasswordInput, type MixedPasswordInputProps } from './MixedPasswordInput';
 
