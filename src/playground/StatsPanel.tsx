@@ -1,23 +1,47 @@
 import { useEffect, useState } from 'react';
 
-interface Rate {
-  label: string;
-  value: number;
+interface Funnel {
+  pageViews: number;
+  payClicks: number;
+  successfulPayments: number;
+  viewToClickRate: number | null;
+  clickToSuccessRate: number | null;
+}
+interface MethodStats {
+  method: string;
+  attempts: number;
+  successes: number;
+  successRate: number | null;
+}
+interface Stats {
+  totalEvents: number;
+  clients: (Funnel & { clientId: string; pages: (Funnel & { pageId: string })[]; methods: MethodStats[] })[];
+}
+
+const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
+
+function Bar({ label, rate, detail }: { label: string; rate: number | null; detail: string }) {
+  return (
+    <div className="playground__bar">
+      <span>{label}</span>
+      <meter min={0} max={1} value={rate ?? 0} aria-label={label} />
+      <span>
+        {percent(rate)} <small>{detail}</small>
+      </span>
+    </div>
+  );
 }
 
 /** The buried points' conversion statistics (S21) as a small live chart, polled from the mock server. */
 export function StatsPanel({ apiBaseUrl, version }: { apiBaseUrl: string; version: number }) {
-  const [rates, setRates] = useState<Rate[]>([]);
-  const [raw, setRaw] = useState<unknown>(null);
+  const [stats, setStats] = useState<Stats | null>(null);
   useEffect(() => {
     let active = true;
     const load = () =>
       fetch(`${apiBaseUrl}/track/stats`)
-        .then((r) => r.json())
-        .then((stats: unknown) => {
-          if (!active) return;
-          setRaw(stats);
-          setRates(extractRates(stats));
+        .then((r) => r.json() as Promise<Stats>)
+        .then((next) => {
+          if (active) setStats(next);
         })
         .catch(() => undefined);
     load();
@@ -32,30 +56,27 @@ export function StatsPanel({ apiBaseUrl, version }: { apiBaseUrl: string; versio
   return (
     <section aria-labelledby="stats-title">
       <h2 id="stats-title">Conversion statistics</h2>
-      <div className="playground__chart">
-        {rates.map((rate) => (
-          <div className="playground__bar" key={rate.label}>
-            <span>{rate.label}</span>
-            <meter min={0} max={1} value={rate.value} aria-label={rate.label} />
-            <span>{(rate.value * 100).toFixed(0)}%</span>
+      {stats?.clients.map((client) => {
+        const page = client.pages.find((p) => p.pageId === 'cashier');
+        return (
+          <div className="playground__chart" key={client.clientId}>
+            <h3>{client.clientId}</h3>
+            {page && (
+              <>
+                <Bar label="Cashier views → Pay" rate={page.viewToClickRate} detail={`${page.payClicks}/${page.pageViews}`} />
+                <Bar label="Pay → paid" rate={page.clickToSuccessRate} detail={`${page.successfulPayments}/${page.payClicks}`} />
+              </>
+            )}
+            {client.methods.map((m) => (
+              <Bar key={m.method} label={`${m.method} success`} rate={m.successRate} detail={`${m.successes}/${m.attempts}`} />
+            ))}
           </div>
-        ))}
-      </div>
+        );
+      })}
       <details>
-        <summary>Raw statistics</summary>
-        <pre>{JSON.stringify(raw, null, 2)}</pre>
+        <summary>Raw statistics ({stats?.totalEvents ?? 0} events)</summary>
+        <pre>{JSON.stringify(stats, null, 2)}</pre>
       </details>
     </section>
   );
-}
-
-/** Every numeric field named like a rate (…Rate, …rate) anywhere in the statistics, labelled by its path. */
-function extractRates(stats: unknown, path: string[] = []): Rate[] {
-  if (!stats || typeof stats !== 'object') return [];
-  const rates: Rate[] = [];
-  for (const [key, value] of Object.entries(stats as Record<string, unknown>)) {
-    if (typeof value === 'number' && /rate$/i.test(key) && value >= 0 && value <= 1) rates.push({ label: [...path, key].join(' › '), value });
-    else if (value && typeof value === 'object' && path.length < 4) rates.push(...extractRates(value, [...path, key]));
-  }
-  return rates;
 }

@@ -40,7 +40,8 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
   const methods = useMethodAvailability(options.methods);
   const [method, setMethod] = useState<Method>('password');
   const endFlow = useFlowEnd(options.onReminder);
-  const rootRef = useRef<HTMLDivElement>(null);
+  // State, not a ref: the root appears only once the flow has its payment, and the click observer must follow it.
+  const [root, setRoot] = useState<HTMLDivElement | null>(null);
   const lastAuthentication = useRef<Authentication | null>(null);
   usePageView('cashier');
 
@@ -56,7 +57,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
     if (payment?.accountId) dispatch(loadCashierResources({ apiBaseUrl, accountId: payment.accountId }));
   }, [dispatch, store, paymentKey, apiBaseUrl, locale]);
 
-  useEffect(() => (rootRef.current ? tracker.observeClicks(rootRef.current) : undefined), [tracker]);
+  useEffect(() => (root ? tracker.observeClicks(root) : undefined), [tracker, root]);
 
   // Message push while paying; the status query in the pay thunk is the fallback.
   const orderId = state.payment?.orderId;
@@ -80,16 +81,17 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
   const startPay = (data: PaymentData = payment) => {
     if (state.phase === 'preverifying' || state.phase === 'paying') return;
     dispatch(methodChosen(method));
-    tracker.track('method_chosen', { method });
+    tracker.track('method_chosen', { pageId: 'cashier', method });
     if (data !== payment) dispatch(paymentCorrected(data));
     dispatch(preverifyPayment({ payment: data, apiBaseUrl, locale, pageOrigin: location.origin })).then((action) => {
       if (preverifyPayment.fulfilled.match(action)) {
         const outcome = action.payload;
         tracker.track('preverification_result', {
+          pageId: 'cashier',
           passed: outcome.passed,
           failedKeys: outcome.passed ? [] : outcome.failedChecks.map((c) => c.key),
         });
-        if (!outcome.passed) for (const key of outcome.droppedUrls) tracker.track('correction_url_dropped', { key });
+        if (!outcome.passed) for (const key of outcome.droppedUrls) tracker.track('correction_url_dropped', { pageId: 'verify-failed', key });
       }
     });
   };
@@ -113,7 +115,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
   const locked = result?.code === 'PASSWORD_LOCKED' && result.unlocksAt ? { unlocksAt: result.unlocksAt } : undefined;
 
   const content = (
-    <div ref={rootRef} className="cashier-page" data-page-id="cashier">
+    <div ref={setRoot} className="cashier-page" data-page-id="cashier">
       {!modal && <h2 className="cashier-page__title">{t('cashierTitle')}</h2>}
       <OrderSummary payment={payment} payeeName={resources?.payeeName} expiresAt={state.preorder?.expiresAt} />
       <MethodChoice methods={methods} value={method} onChange={(m) => setMethod(m)} disabled={busy} />

@@ -28,7 +28,7 @@ export function useFlowEnd(onReminder?: (reminder: PaymentReminder) => void): (s
       if (!reminder) return;
       endedFlow.current = state.flowId;
       dispatch(flowEnded(reminder));
-      tracker.track('payment_result', { status, method: reminder.method, code: reminder.code });
+      tracker.track('payment_result', { pageId: 'cashier', status, method: reminder.method, code: reminder.code });
       try {
         onReminderRef.current?.(reminder);
       } catch {

@@ -1,0 +1,187 @@
+// Issue 4: the payment password in Chromium through the host shells: clicks and physical keys, a wrong password with
+// the attempts left, the secrecy scan, the mixed component when the page resources ask for it, and lazy loading.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { type E2EBrowser, getCharges, launchBrowser, manifestUrl, resetMock, setScenario, type TrackedPage, track, waitVisible } from './browser';
+import {
+  ALICE,
+  apiPath,
+  clickKeys,
+  dialogNamed,
+  openCheckout,
+  passwordDialog,
+  payButton,
+  readReminder,
+  remoteFiles,
+  requestsTo,
+} from './helpers/cashier';
+import { findCardInTraffic, findInPageState } from './helpers/secrecy';
+
+let browser: E2EBrowser;
+let tab: TrackedPage;
+
+/** The remote's password assets: the ./PasswordKeyboard expose's own files and the password-* lazy chunks. */
+let passwordAssets: (file: string) => boolean;
+
+before(async () => {
+  browser = await launchBrowser();
+  tab = await browser.newPage();
+  const manifest = (await (await fetch(manifestUrl())).json()) as {
+    exposes: { name: string; assets: { js: { sync: string[] }; css: { sync: string[] } } }[];
+  };
+  const keyboard = manifest.exposes.find((e) => e.name === 'PasswordKeyboard');
+  assert.ok(keyboard, 'the manifest lists ./PasswordKeyboard');
+  const own = new Set([...keyboard.assets.js.sync, ...keyboard.assets.css.sync]);
+  passwordAssets = (file) => own.has(file) || /^password-(six-digit|mixed)\./.test(file);
+});
+
+after(() => browser?.close());
+
+const status = (page: Page) => passwordDialog(page).getByRole('status');
+const success = (page: Page) => dialogNamed(page, 'Payment successful');
+
+async function expectCount(page: Page, count: number): Promise<void> {
+  await status(page).filter({ hasText: `${count} of 6 digits entered` }).waitFor();
+}
+
+test('react-host: the six-digit keyboard is fetched only after Pay; clicking keys (with Delete) pays once', async () => {
+  await resetMock();
+  tab.clear();
+  await openCheckout(tab, 'react', { amount: '100.00' });
+  assert.deepEqual(remoteFiles(tab).filter(passwordAssets), [], 'no password chunk before Pay');
+
+  await payButton(tab.page).click();
+  const keyboard = passwordDialog(tab.page);
+  await waitVisible(tab, keyboard, 'the password dialog');
+  const preverifyAt = tab.requests.indexOf(requestsTo(tab, '/preverify')[0]!);
+  const chunkAt = tab.requests.findIndex((r) => /\/password-six-digit\.[0-9a-f]+\.js$/.test(r.url));
+  assert.ok(chunkAt > preverifyAt && preverifyAt >= 0, 'password-six-digit.js was requested after the Pay click started pre-verification');
+  assert.ok(!remoteFiles(tab).some((f) => f.startsWith('password-mixed.')), 'the mixed component was not fetched');
+
+  for (const digit of '0123456789') assert.equal(await keyboard.getByRole('button', { name: digit, exact: true }).count(), 1, `key ${digit}`);
+  await expectCount(tab.page, 0);
+  await clickKeys(tab.page, '129');
+  await expectCount(tab.page, 3);
+  await keyboard.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expectCount(tab.page, 2);
+  await clickKeys(tab.page, '3456');
+  await waitVisible(tab, success(tab.page), 'the success dialog');
+
+  const charges = await getCharges();
+  assert.equal(charges.length, 1, 'one charge');
+  assert.equal(charges[0]?.accountId, ALICE.account);
+  assert.equal(requestsTo(tab, '/pay').length, 1, 'one /pay request');
+});
+
+test('vanilla-host: physical digit keys pay; Backspace and Delete remove, letters are ignored', async () => {
+  await resetMock();
+  tab.clear();
+  await openCheckout(tab, 'vanilla');
+  await payButton(tab.page).click();
+  const keyboard = passwordDialog(tab.page);
+  await waitVisible(tab, keyboard, 'the password dialog');
+  assert.ok(
+    await keyboard.evaluate((dialog) => dialog.contains(document.activeElement)),
+    'focus is inside the password dialog when it opens',
+  );
+  const { keyboard: keys } = tab.page;
+  for (const key of '1299') await keys.press(key);
+  await expectCount(tab.page, 4);
+  await keys.press('Backspace');
+  await expectCount(tab.page, 3);
+  await keys.press('a');
+  await keys.press('Delete');
+  await expectCount(tab.page, 2);
+  for (const key of '3456') await keys.press(key);
+  await waitVisible(tab, success(tab.page), 'the success dialog');
+  await success(tab.page).getByRole('button', { name: 'Done' }).click();
+  const reminder = await readReminder(tab.page, 'succeeded');
+  assert.equal(reminder.method, 'password');
+  assert.equal((await getCharges()).length, 1, 'one charge');
+});
+
+test('react-host: a wrong password shows the reason and attempts left; Try again with the right one succeeds', async () => {
+  await resetMock();
+  tab.clear();
+  await openCheckout(tab, 'react');
+  await payButton(tab.page).click();
+  await waitVisible(tab, passwordDialog(tab.page), 'the password dialog');
+  await clickKeys(tab.page, '000000');
+  const failed = dialogNamed(tab.page, 'Payment failed');
+  await waitVisible(tab, failed, 'the "Payment failed" dialog');
+  assert.equal((await failed.getByTestId('failure-reason').textContent())?.trim(), 'Wrong payment password');
+  await failed.getByText('4 attempts left', { exact: true }).waitFor();
+  assert.equal((await getCharges()).length, 0, 'nothing charged for a wrong password');
+
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await waitVisible(tab, passwordDialog(tab.page), 'the password dialog again');
+  await expectCount(tab.page, 0);
+  await clickKeys(tab.page, ALICE.password);
+  await waitVisible(tab, success(tab.page), 'the success dialog');
+  assert.equal((await getCharges()).length, 1, 'one charge');
+  const reminder = await readReminder(tab.page, 'succeeded');
+  assert.equal(reminder.status, 'succeeded');
+});
+
+test('secrecy scan: the password and the full card number are nowhere but in ciphertext / the payment interfaces', async () => {
+  await resetMock();
+  tab.clear();
+  // The vanilla host keeps its form values in properties and the card out of its URL (the default card is Alice's first).
+  await openCheckout(tab, 'vanilla');
+  await payButton(tab.page).click();
+  await waitVisible(tab, passwordDialog(tab.page), 'the password dialog');
+  await clickKeys(tab.page, ALICE.password.slice(0, 5));
+  await expectCount(tab.page, 5);
+  assert.deepEqual(await findInPageState(tab, ALICE.password.slice(0, 5), { exclude: ['#order'] }), [], 'five typed digits are in no DOM or storage');
+  await clickKeys(tab.page, ALICE.password.slice(5));
+  await waitVisible(tab, success(tab.page), 'the success dialog');
+  await success(tab.page).getByRole('button', { name: 'Done' }).click();
+  await readReminder(tab.page, 'succeeded');
+
+  const charges = await getCharges();
+  assert.equal(charges.length, 1, 'the server accepted the payment: one charge');
+  const pay = requestsTo(tab, '/pay');
+  assert.equal(pay.length, 1);
+  const body = JSON.parse(pay[0]?.postData ?? '{}') as { authentication?: { method: string; encryptedPassword?: Record<string, string> } };
+  assert.equal(body.authentication?.method, 'password');
+  assert.deepEqual(Object.keys(body.authentication?.encryptedPassword ?? {}).sort(), ['ciphertext', 'keyId', 'nonce'], 'only ciphertext travels');
+
+  assert.deepEqual(tab.findSecret(ALICE.password), [], 'the password is in no request URL, header, body, console line or error');
+  assert.deepEqual(await findInPageState(tab, ALICE.password), [], 'the password is in no DOM (markup, attributes, values), storage, IndexedDB or cookie');
+  assert.deepEqual(findCardInTraffic(tab, ALICE.card), [], 'the card number is in no URL, header, console line, error or non-payment body');
+  assert.deepEqual(await findInPageState(tab, ALICE.card, { exclude: ['#order'] }), [], 'the card number is in no DOM, storage or cookie');
+  assert.ok(requestsTo(tab, '/track').length > 0, 'buried points were sent (and scanned above)');
+});
+
+test('mixed component: when the page resources ask for it, letters show and 123456 + Confirm pays', async () => {
+  await resetMock();
+  await setScenario('normal', { pageResources: { passwordComponent: 'mixed' } });
+  // A fresh context: nothing of the remote in memory or HTTP cache, so every chunk fetch is seen.
+  const context = await browser.browser.newContext({ locale: 'en-US' });
+  const fresh = track(await context.newPage());
+  try {
+    await openCheckout(fresh, 'react');
+    assert.deepEqual(remoteFiles(fresh).filter(passwordAssets), [], 'no password chunk before Pay');
+    await payButton(fresh.page).click();
+    const keyboard = passwordDialog(fresh.page);
+    await waitVisible(fresh, keyboard, 'the mixed password dialog');
+    for (const letter of ['q', 'a', 'z']) await keyboard.getByRole('button', { name: letter, exact: true }).waitFor();
+    assert.ok(remoteFiles(fresh).some((f) => f.startsWith('password-mixed.')), 'the password-mixed chunk was fetched after Pay');
+    assert.ok(!remoteFiles(fresh).some((f) => f.startsWith('password-six-digit.')), 'the six-digit chunk was not fetched');
+
+    await clickKeys(fresh.page, '1234', keyboard);
+    await fresh.page.keyboard.press('5');
+    await fresh.page.keyboard.press('6');
+    await keyboard.getByRole('status').filter({ hasText: '6 characters entered' }).waitFor();
+    await keyboard.getByRole('button', { name: 'Confirm' }).click();
+    await waitVisible(fresh, success(fresh.page), 'the success dialog');
+    assert.equal((await getCharges()).length, 1, 'one charge');
+    assert.deepEqual(fresh.findSecret(ALICE.password), [], 'the password travels only as ciphertext');
+    assert.equal(requestsTo(fresh, '/pay').length, 1);
+    assert.ok(fresh.requests.some((r) => r.url.startsWith(apiPath('/page-resources/cashier'))), 'the page resources were asked');
+  } finally {
+    await context.close();
+    await resetMock();
+  }
+});
