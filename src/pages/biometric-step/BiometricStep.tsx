@@ -2,6 +2,7 @@
 import { lazy, Suspense } from 'react';
 import type { Authentication } from '../../core/service-interfaces';
 import type { PaymentData } from '../../core/types';
+import { usePageView } from '../../tracking/TrackerContext';
 import { useCashier } from '../cashier-page/cashier-context';
 
 const FingerprintVerify = lazy(() =>
@@ -30,6 +31,7 @@ export interface BiometricStepProps {
 
 export function BiometricStep({ method, payment, onAuthenticated, onUsePassword, onCancel, timeoutMs, cameraTimeoutMs }: BiometricStepProps) {
   const { locale, apiBaseUrl, t } = useCashier();
+  usePageView(method);
   const common = {
     locale,
     apiBaseUrl,

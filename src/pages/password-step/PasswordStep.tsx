@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback } from 'react';
 import { cashierApiFor } from '../../api/cashier-api';
 import type { EncryptedPassword } from '../../core/service-interfaces';
+import { usePageView } from '../../tracking/TrackerContext';
 import { useCashier } from '../cashier-page/cashier-context';
 
 // The seed's password SDK, chosen by identifier in the page resources; each component is its own chunk.
@@ -31,6 +32,7 @@ export interface PasswordStepProps {
 
 export function PasswordStep({ component, shuffle, accountId, busy, error, resetKey, locked, onEncrypted, onCancel, onUseAnotherMethod }: PasswordStepProps) {
   const { locale, apiBaseUrl, t } = useCashier();
+  usePageView(component === 'mixed' ? 'password-mixed' : 'password');
   const getChallenge = useCallback(() => cashierApiFor(apiBaseUrl).passwordChallenge(accountId), [apiBaseUrl, accountId]);
   const Component = component === 'mixed' ? MixedPassword : SixDigitPassword;
   return (
