@@ -6,63 +6,48 @@ export interface ScanOptions {
   exclude?: string[];
 }
 
+// Plain JavaScript in a string: tsx would wrap named functions in a helper (__name) the page does not have.
+const IN_PAGE_SCAN = `async ({ secret, exclude }) => {
+  const found = [];
+  const where = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (typeof el.className === 'string' && el.className ? '.' + el.className.split(' ')[0] : '');
+  for (const el of document.querySelectorAll('*')) {
+    if (exclude.some((selector) => el.closest(selector))) continue;
+    for (const attr of el.attributes) if (attr.value.includes(secret)) found.push('attribute ' + attr.name + ' of ' + where(el));
+    // Values live in properties, not markup: an <input> typed into, an <option> set by script.
+    if (typeof el.value === 'string' && el.value.includes(secret)) found.push('value of ' + where(el));
+    for (const child of el.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE && child.textContent.includes(secret)) found.push('text in ' + where(el));
+    }
+  }
+  for (const [name, storage] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]]) {
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i) || '';
+      if (key.includes(secret) || (storage.getItem(key) || '').includes(secret)) found.push(name + '[' + key + ']');
+    }
+  }
+  // Bytes are read as Latin-1 text, so a password kept as a byte array is found too.
+  const bytes = (v) => (v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? String.fromCharCode(...new Uint8Array(v.buffer || v)) : v);
+  const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+  for (const info of await indexedDB.databases()) {
+    if (!info.name) continue;
+    if (info.name.includes(secret)) found.push('IndexedDB name ' + info.name);
+    const db = await request(indexedDB.open(info.name));
+    for (const store of db.objectStoreNames) {
+      const rows = await request(db.transaction(store, 'readonly').objectStore(store).getAll());
+      if (store.includes(secret) || JSON.stringify(rows, (_k, v) => bytes(v)).includes(secret)) found.push('IndexedDB ' + info.name + '/' + store);
+    }
+    db.close();
+  }
+  return { found };
+}`;
+
 /** Every place in the page's state where `secret` shows up; the network/console side is tracked.findSecret. */
 export async function findInPageState(tab: TrackedPage, secret: string, options: ScanOptions = {}): Promise<string[]> {
   const { page } = tab;
   const places: string[] = [];
   const exclude = options.exclude ?? [];
   if (!exclude.length && (await page.content()).includes(secret)) places.push('page.content()');
-  const inPage = await page.evaluate(
-    async ({ secret, exclude }) => {
-      const found: string[] = [];
-      const skipped = (node: Element) => exclude.some((selector) => node.closest(selector));
-      const where = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}`;
-      for (const el of Array.from(document.querySelectorAll('*'))) {
-        if (skipped(el)) continue;
-        for (const attr of Array.from(el.attributes)) {
-          if (attr.value.includes(secret)) found.push(`attribute ${attr.name} of ${where(el)}`);
-        }
-        // Values live in properties, not markup: an <input> typed into or an <option> set by script.
-        const value = (el as HTMLInputElement).value;
-        if (typeof value === 'string' && value.includes(secret)) found.push(`value of ${where(el)}`);
-        for (const child of Array.from(el.childNodes)) {
-          if (child.nodeType === Node.TEXT_NODE && child.textContent?.includes(secret)) found.push(`text in ${where(el)}`);
-        }
-      }
-      const storages: [string, Storage][] = [
-        ['localStorage', localStorage],
-        ['sessionStorage', sessionStorage],
-      ];
-      for (const [name, storage] of storages) {
-        for (let i = 0; i < storage.length; i++) {
-          const key = storage.key(i) ?? '';
-          if (key.includes(secret) || (storage.getItem(key) ?? '').includes(secret)) found.push(`${name}[${key}]`);
-        }
-      }
-      const databases = typeof indexedDB.databases === 'function' ? await indexedDB.databases() : [];
-      for (const info of databases) {
-        if (!info.name) continue;
-        if (info.name.includes(secret)) found.push(`IndexedDB name ${info.name}`);
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open(info.name!);
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        for (const storeName of Array.from(db.objectStoreNames)) {
-          const rows = await new Promise<unknown[]>((resolve, reject) => {
-            const request = db.transaction(storeName, 'readonly').objectStore(storeName).getAll();
-            request.onsuccess = () => resolve(request.result);
-            request.onerror = () => reject(request.error);
-          });
-          const text = JSON.stringify(rows, (_k, v) => (v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? Array.from(new Uint8Array(v as ArrayBuffer)) : v));
-          if (storeName.includes(secret) || text.includes(secret)) found.push(`IndexedDB ${info.name}/${storeName}`);
-        }
-        db.close();
-      }
-      return { found, databases: databases.map((d) => d.name ?? '') };
-    },
-    { secret, exclude },
-  );
+  const inPage = (await page.evaluate(`(${IN_PAGE_SCAN})(${JSON.stringify({ secret, exclude })})`)) as { found: string[] };
   places.push(...inPage.found);
   for (const cookie of await page.context().cookies()) {
     if (cookie.name.includes(secret) || cookie.value.includes(secret)) places.push(`cookie ${cookie.name} (${cookie.domain})`);

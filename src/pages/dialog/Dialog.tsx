@@ -1,6 +1,6 @@
-import { type ReactNode, useId, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useRef } from 'react';
+import { isOwnKey, trapTab, useDialogFocus } from '../../widgets/shared/focus-trap';
 import { usePageView } from '../../tracking/TrackerContext';
-import { useFocusTrap } from './useFocusTrap';
 import './dialog.css';
 
 export interface DialogProps {
@@ -17,11 +17,19 @@ export interface DialogProps {
 export function Dialog({ title, onClose, closeLabel = 'Close', children, pageId }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  useFocusTrap(ref, onClose);
+  useDialogFocus(ref, 'first');
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.defaultPrevented || !isOwnKey(event)) return;
+    if (event.key === 'Tab') trapTab(event);
+    else if (event.key === 'Escape' && onClose) {
+      event.preventDefault();
+      onClose();
+    }
+  };
   usePageView(pageId);
   return (
     <div className="cashier-dialog__backdrop">
-      <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} className="cashier-dialog" data-page-id={pageId} tabIndex={-1}>
+      <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} className="cashier-dialog" data-page-id={pageId} tabIndex={-1} onKeyDown={onKeyDown}>
         <div className="cashier-dialog__header">
           <h2 id={titleId} className="cashier-dialog__title">
             {title}

@@ -1,5 +1,6 @@
 // The modal shell of the fingerprint and face widgets: named by its title, focus kept inside, Escape closes, focus returned.
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useRef } from 'react';
+import { trapTab, useDialogFocus } from '../shared/focus-trap';
 import './biometric.css';
 
 export interface BiometricDialogProps {
@@ -11,30 +12,11 @@ export interface BiometricDialogProps {
   children: ReactNode;
 }
 
-const FOCUSABLE = 'button:not([disabled]),[href],input:not([disabled]),[tabindex]:not([tabindex="-1"])';
-
-function trapTab(event: KeyboardEvent<HTMLElement>) {
-  const items = event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE);
-  const first = items[0];
-  const last = items[items.length - 1];
-  const at = document.activeElement;
-  if (!first || !last || (event.shiftKey ? at === first || at === event.currentTarget : at === last)) {
-    event.preventDefault();
-    (event.shiftKey ? last : first)?.focus();
-  }
-}
-
 export function BiometricDialog({ title, onClose, closeLabel, className, children }: BiometricDialogProps) {
   const box = useRef<HTMLDivElement>(null);
   const titleId = useId();
 
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    box.current?.focus();
-    return () => {
-      if (before?.isConnected) before.focus();
-    };
-  }, []);
+  useDialogFocus(box);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Tab') trapTab(event);

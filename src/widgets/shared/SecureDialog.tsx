@@ -1,6 +1,7 @@
 // The modal shell both password widgets share: title, alerts, live count, focus trap, physical keys, clear on blur.
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
 import { createTranslator, formatDateTime } from '../../i18n';
+import { trapTab, useDialogFocus } from './focus-trap';
 import type { SecureEntry, SecurePasswordProps } from './useSecureEntry';
 import './secure-dialog.css';
 
@@ -17,32 +18,13 @@ interface SecureDialogProps
   children: ReactNode;
 }
 
-const FOCUSABLE = 'button:not([disabled]),[href],input:not([disabled]),[tabindex]:not([tabindex="-1"])';
-
-function trapTab(e: KeyboardEvent<HTMLElement>) {
-  const box = e.currentTarget;
-  const items = box.querySelectorAll<HTMLElement>(FOCUSABLE);
-  const first = items[0];
-  const last = items[items.length - 1];
-  const at = document.activeElement;
-  if (!first || !last || (e.shiftKey ? at === first || at === box : at === last)) {
-    e.preventDefault();
-    (e.shiftKey ? last : first)?.focus();
-  }
-}
-
 export function SecureDialog(p: SecureDialogProps) {
   const { entry, locked, locale = 'zh-CN' } = p;
   const t = createTranslator(locale);
   const dialog = useRef<HTMLDivElement>(null);
   const titleId = useId();
 
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    return () => {
-      if (before?.isConnected) before.focus();
-    };
-  }, []);
+  useDialogFocus(dialog);
   // On open, and when a Retry or lock message vanished with the focus in it, focus goes into the dialog.
   // biome-ignore lint/correctness/useExhaustiveDependencies: these changes are the triggers
   useEffect(() => {
