@@ -68,6 +68,15 @@
       check();
     });
 
+  // ?benchWatch=<state>: watched from the first script on, for timings that start at navigation.
+  const watch = new URLSearchParams(location.search).get('benchWatch');
+  if (watch) {
+    bench.watched = null;
+    const start = () => bench.whenPainted(watch).then((painted) => (bench.watched = painted));
+    if (document.documentElement) start();
+    else addEventListener('DOMContentLoaded', start, { once: true });
+  }
+
   // Password cells: every time the number of filled cells grows, the paint of that frame is recorded.
   let filled = 0;
   const countFilled = () => document.querySelectorAll('.cashier-pk-cells .cashier-pk-filled').length;

@@ -23,6 +23,8 @@ let tab: TrackedPage;
 let authenticator: VirtualAuthenticator;
 /** The POST /pay body of the successful fingerprint payment, for the replay test. */
 let fingerprintPayBody: Record<string, unknown> | undefined;
+/** The answer of the first password payment: its order and the enrollment token it handed out. */
+let passwordPayment: { orderId: string; enrollmentToken?: string } | undefined;
 
 before(async () => {
   browser = await launchBrowser();
@@ -80,7 +82,10 @@ test('a password payment offers fingerprint enrolment, loads no biometric chunk,
   const files = await biometricFiles();
   tab.clear();
   await checkOut(tab);
+  const answer = page.waitForResponse((r) => r.url() === `${urls.cashier}/api/cashier/pay` && r.request().method() === 'POST');
   await payByPassword(tab);
+  passwordPayment = (await (await answer).json()) as { orderId: string; enrollmentToken?: string };
+  assert.ok(passwordPayment.enrollmentToken, 'the password payment hands out an enrollment token');
   assert.deepEqual(biometricRequests(tab, files), [], 'paying by password fetched no fingerprint or face chunk');
   assert.deepEqual(tab.findSecret(ALICE.password), [], 'the payment password is in no request, console line or error');
 
@@ -94,6 +99,35 @@ test('a password payment offers fingerprint enrolment, loads no biometric chunk,
   await enrol.getByRole('button', { name: 'Done' }).click();
   await waitVisible(tab, success.getByRole('status').filter({ hasText: 'Fingerprint payment is on.' }), 'the offer saying it is on');
   assert.equal((await getCharges()).length, 1);
+});
+
+test('the enrollment token is only in the pay answer: not in the message push or the order status', async () => {
+  const { orderId, enrollmentToken } = passwordPayment ?? {};
+  assert.ok(orderId && enrollmentToken, 'the first test captured the password payment');
+  // Both are read by order id alone; anyone who knows it could enrol their own finger or face on the account.
+  const seen = await tab.page.evaluate(
+    async ({ url }) => (await fetch(url)).text(),
+    { url: `${urls.cashier}/api/cashier/payments/status?orderId=${encodeURIComponent(orderId)}` },
+  );
+  assert.ok(seen.includes('succeeded'), 'the status query knows the order');
+  assert.equal(seen.includes(enrollmentToken), false, 'GET /payments/status?orderId= does not carry the enrollment token');
+  const pushed = await tab.page.evaluate(
+    ({ url }) =>
+      new Promise<string>((resolve, reject) => {
+        const source = new EventSource(url);
+        source.addEventListener('payment', (event) => {
+          source.close();
+          resolve((event as MessageEvent<string>).data);
+        });
+        source.onerror = () => {
+          source.close();
+          reject(new Error('the event stream broke'));
+        };
+      }),
+    { url: `${urls.cashier}/api/cashier/events?orderId=${encodeURIComponent(orderId)}` },
+  );
+  assert.ok(pushed.includes('succeeded'), 'the message push replays the order result');
+  assert.equal(pushed.includes(enrollmentToken), false, 'GET /events?orderId= does not carry the enrollment token');
 });
 
 test('acct-alice pays a second order by fingerprint', async () => {
@@ -193,9 +227,8 @@ test('a tampered signature is rejected by the server, with the password as the w
     assert.equal((await getCharges()).length, charges, 'nothing was charged');
     await failed.getByRole('button', { name: 'Use another method' }).click();
     assert.equal(await page.getByRole('radio', { name: 'Password', exact: true }).isChecked(), true, 'the password is chosen');
-    page.on('response', async (r) => { if (r.url().includes('/api/cashier/')) console.log('DBG', r.request().method(), r.url(), r.status(), r.request().headers()['idempotency-key'] ?? '', (await r.text().catch(() => '')).slice(0, 300)); });
     await payButton(page).click();
-    try { await finishByPassword(); } catch (e) { const { saveScreenshot } = await import('./browser'); console.log(await saveScreenshot(page, 'fp-tamper')); console.log(await page.locator('body').innerText()); throw e; }
+    await finishByPassword();
     assert.equal((await getCharges()).length, charges + 1);
   } finally {
     await page.unroute(payUrl);

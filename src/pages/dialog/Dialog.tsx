@@ -1,6 +1,7 @@
 import { type KeyboardEvent, type ReactNode, useId, useRef } from 'react';
 import { isOwnKey, trapTab, useDialogFocus } from '../../widgets/shared/focus-trap';
 import { usePageView } from '../../tracking/TrackerContext';
+import '../../widgets/shared/dialog-shell.css';
 import './dialog.css';
 
 export interface DialogProps {
@@ -28,8 +29,8 @@ export function Dialog({ title, onClose, closeLabel = 'Close', children, pageId 
   };
   usePageView(pageId);
   return (
-    <div className="cashier-dialog__backdrop">
-      <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} className="cashier-dialog" data-page-id={pageId} tabIndex={-1} onKeyDown={onKeyDown}>
+    <div className="cashier-shell-backdrop">
+      <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} className="cashier-shell cashier-dialog" data-page-id={pageId} tabIndex={-1} onKeyDown={onKeyDown}>
         <div className="cashier-dialog__header">
           <h2 id={titleId} className="cashier-dialog__title">
             {title}

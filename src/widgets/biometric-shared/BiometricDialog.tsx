@@ -1,6 +1,7 @@
 // The modal shell of the fingerprint and face widgets: named by its title, focus kept inside, Escape closes, focus returned.
 import { type KeyboardEvent, type ReactNode, useId, useRef } from 'react';
 import { trapTab, useDialogFocus } from '../shared/focus-trap';
+import '../shared/dialog-shell.css';
 import './biometric.css';
 
 export interface BiometricDialogProps {
@@ -27,14 +28,14 @@ export function BiometricDialog({ title, onClose, closeLabel, className, childre
   };
 
   return (
-    <div className="cashier-bio-backdrop">
+    <div className="cashier-shell-backdrop">
       <div
         ref={box}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
         tabIndex={-1}
-        className={className ? `cashier-bio ${className}` : 'cashier-bio'}
+        className={className ? `cashier-shell cashier-bio ${className}` : 'cashier-shell cashier-bio'}
         onKeyDown={onKeyDown}
       >
         <div className="cashier-bio-head">

@@ -3,6 +3,7 @@ import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 're
 import { createTranslator, formatDateTime } from '../../i18n';
 import { trapTab, useDialogFocus } from './focus-trap';
 import type { SecureEntry, SecurePasswordProps } from './useSecureEntry';
+import './dialog-shell.css';
 import './secure-dialog.css';
 
 interface SecureDialogProps
@@ -45,14 +46,14 @@ export function SecureDialog(p: SecureDialogProps) {
   };
 
   return (
-    <div className="cashier-sd-backdrop">
+    <div className="cashier-shell-backdrop">
       <div
         ref={dialog}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
         tabIndex={-1}
-        className={`cashier-sd ${p.className}`}
+        className={`cashier-shell cashier-sd ${p.className}`}
         onKeyDown={onKeyDown}
         // Focus leaving the dialog (another element, another window) wipes what was typed.
         onBlur={(e) => {
