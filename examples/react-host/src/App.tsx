@@ -41,7 +41,7 @@ export function App({ store }: { store: HostStore }) {
     // Options stay the same object for the whole flow: the cashier keys its effects on them.
     setCheckout((previous) => ({
       id: (previous?.id ?? 0) + 1,
-      options: { ...options, store, onReminder: (reminder) => dispatch(reminderReceived(reminder)) },
+      options: { ...options, amountEditable: true, store, onReminder: (reminder) => dispatch(reminderReceived(reminder)) },
     }));
   }, [dispatch, input, store]);
 

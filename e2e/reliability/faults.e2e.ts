@@ -1,0 +1,299 @@
+// Issue 9, faults in the browser: slow answers, 5xx on pre-verification, payment and status query, a dropped pay
+// answer, the event stream cut mid-payment, the browser offline during payment; 50+ seeded runs, zero double charges.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Route } from 'playwright-core';
+import type { E2EBrowser, TrackedPage } from '../browser';
+import { waitVisible } from '../browser';
+import {
+  checkOut,
+  closeResult,
+  enterPassword,
+  type FinalKind,
+  finalKind,
+  type Host,
+  hostPageUrl,
+  launchReliabilityBrowser,
+  type Order,
+  PASSWORDS,
+  passwordDialog,
+  payButton,
+  payRequests,
+  resultDialog,
+  sentOrderId,
+  shownReminder,
+  statusQueries,
+  visibleText,
+} from './support/cashier';
+import { type ReliabilityRemote, startReliabilityRemote } from './support/remote';
+import { type Random, reliabilitySeed, seededRandom } from './support/seed';
+import { emptyCounts, recordSummary } from './support/summary';
+
+const SEED = reliabilitySeed();
+const RUNS = Number(process.env.RELIABILITY_RUNS ?? 50);
+const counts = emptyCounts();
+let remote: ReliabilityRemote;
+let browser: E2EBrowser;
+const tabs = {} as Record<Host, TrackedPage>;
+
+before(async () => {
+  console.log(`[reliability] fault runs seed ${SEED} (replay: RELIABILITY_SEED=${SEED})`);
+  // A short heartbeat: the drop-events scenario cuts a stream after its first heartbeat.
+  remote = await startReliabilityRemote({ heartbeatMs: 150 });
+  browser = await launchReliabilityBrowser();
+  for (const host of ['react', 'vanilla'] as const) {
+    tabs[host] = await browser.newPage();
+    await tabs[host].page.goto(hostPageUrl(host, remote.manifestUrl));
+  }
+});
+
+after(async () => {
+  counts.serverErrors += remote?.unexpected5xx() ?? 0;
+  recordSummary('browser faults: seeded runs + dedicated', counts, [`seed ${SEED}, ${RUNS} seeded runs`]);
+  await browser?.close();
+  await remote?.close();
+});
+
+const FAULTS = [
+  'none',
+  'slow',
+  'preverify-5xx-retried',
+  'preverify-5xx-shown',
+  'pay-5xx',
+  'pay-and-status-5xx',
+  'drop-pay-response',
+  'drop-pay-response-status-5xx',
+  'events-cut',
+  'offline',
+] as const;
+type Fault = (typeof FAULTS)[number];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const payUrl = '**/api/cashier/pay';
+const statusUrl = '**/api/cashier/payments/status?*';
+
+interface Injected {
+  /** Faults fired by the browser-side routes. */
+  routed: number;
+  /** `times` given to the mock's scenario, to count how many fired. */
+  scenarioTimes: number;
+  /** The person must press Pay again after a pre-verification error. */
+  payAgain: boolean;
+}
+
+/** Arms one fault for the next payment: the mock's scenario and/or routes in the page. */
+async function arm(fault: Fault, tab: TrackedPage, rng: Random): Promise<Injected> {
+  const injected: Injected = { routed: 0, scenarioTimes: 0, payAgain: false };
+  const scenario = async (name: string, times: number, extra: Record<string, unknown> = {}) => {
+    injected.scenarioTimes = times;
+    await remote.scenario(name, { times, ...extra });
+  };
+  const failStatus = async (times: number) => {
+    await tab.page.route(statusUrl, async (route: Route) => {
+      if (times-- <= 0) return route.continue();
+      injected.routed += 1;
+      await route.fulfill({ status: 500, contentType: 'application/json', body: '{"code":"INJECTED_SERVER_ERROR","message":"Injected by the test"}' });
+    });
+  };
+  switch (fault) {
+    case 'none':
+      break;
+    case 'slow': {
+      const endpoints = ['preverify', 'preorder', 'password', 'pay', 'page-resources'].filter(() => rng.chance(0.5));
+      await scenario('slow', rng.int(1, 3), { delayMs: rng.int(50, 400), endpoints: endpoints.length ? endpoints : ['pay'] });
+      break;
+    }
+    case 'preverify-5xx-retried':
+      await scenario('server-error', 1, { endpoints: ['preverify'] });
+      break;
+    case 'preverify-5xx-shown':
+      // The client retries pre-verification once: two errors reach the person.
+      await scenario('server-error', 2, { endpoints: ['preverify'] });
+      injected.payAgain = true;
+      break;
+    case 'pay-5xx':
+      await scenario('server-error', 1, { endpoints: ['pay'] });
+      break;
+    case 'pay-and-status-5xx':
+      await scenario('server-error', rng.int(2, 3), { endpoints: ['pay', 'status'] });
+      break;
+    case 'drop-pay-response':
+      await scenario('drop-pay-response', 1);
+      break;
+    case 'drop-pay-response-status-5xx':
+      await scenario('drop-pay-response', 1);
+      await failStatus(rng.int(1, 2));
+      break;
+    case 'events-cut':
+      // The stream opens when paying starts and breaks after its first heartbeat, while /pay is held back.
+      await scenario('drop-events', rng.int(1, 2));
+      await tab.page.route(payUrl, async (route) => {
+        await sleep(rng.int(400, 700));
+        await route.continue();
+      });
+      break;
+    case 'offline':
+      // The server takes the payment; the browser goes offline before the answer arrives, and back a moment later.
+      await tab.page.route(payUrl, async (route) => {
+        await route.fetch();
+        await browser.context.setOffline(true);
+        injected.routed += 1;
+        await route.abort('internetdisconnected');
+        setTimeout(() => void browser.context.setOffline(false), rng.int(500, 1200));
+      });
+      break;
+  }
+  return injected;
+}
+
+function firedScenarioFaults(injected: Injected): number {
+  if (!injected.scenarioTimes) return 0;
+  const left = remote.mock.state.scenario.remaining;
+  return remote.mock.state.scenario.name === 'normal' ? injected.scenarioTimes : injected.scenarioTimes - (left ?? 0);
+}
+
+interface RunPlan {
+  fault: Fault;
+  host: Host;
+  order: Order;
+  expected: Extract<FinalKind, 'succeeded' | 'failed'>;
+  via: 'keys' | 'clicks';
+}
+
+function planRun(index: number, rng: Random): RunPlan {
+  // Every fault once first, then at random.
+  const fault = index < FAULTS.length ? (FAULTS[index] as Fault) : rng.pick(FAULTS);
+  const host: Host = rng.chance(0.5) ? 'react' : 'vanilla';
+  const via = rng.chance(0.7) ? 'keys' : 'clicks';
+  const yuan = (minor: number) => `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
+  if (rng.chance(0.2)) {
+    // Bob's balance is ¥100.00: above it the server declines (nothing is taken).
+    const over = rng.chance(0.5);
+    const amount = over ? rng.int(10_001, 50_000) : rng.int(1, 10_000);
+    return { fault, host, via, order: { account: 'acct-bob', amount: yuan(amount) }, expected: over ? 'failed' : 'succeeded' };
+  }
+  return { fault, host, via, order: { account: 'acct-alice', amount: yuan(rng.int(1, 99_999)) }, expected: 'succeeded' };
+}
+
+/** One payment under one fault, checked end to end. */
+async function runOnce(plan: RunPlan): Promise<void> {
+  const tab = tabs[plan.host];
+  const label = `${plan.fault} on ${plan.host}, ${plan.order.account} ¥${plan.order.amount}`;
+  await remote.reset();
+  tab.clear();
+  const rng = seededRandom(SEED ^ plan.order.amount.length);
+  try {
+    const injected = await arm(plan.fault, tab, rng);
+    await checkOut(tab, plan.host, plan.order);
+    await payButton(tab.page).click();
+    if (injected.payAgain) {
+      const alert = tab.page.getByRole('alert').filter({ hasText: /\S/ });
+      await waitVisible(tab, alert.first(), `the pre-verification error message (${label})`);
+      assert.ok((await visibleText(alert.first())).length > 5, 'the error says what happened');
+      await payButton(tab.page).click();
+    }
+    await enterPassword(tab, PASSWORDS[plan.order.account] ?? '', plan.via);
+    const kind = await finalKind(tab);
+    counts.faults += firedScenarioFaults(injected) + injected.routed;
+    const orderId = sentOrderId(tab);
+    assert.ok(orderId, 'the cashier sent the order');
+    const charges = (await remote.charges()).filter((c) => c.orderId === orderId);
+    if (charges.length > 1) counts.doubleCharges += 1;
+    assert.ok(charges.length <= 1, `${label}: charged ${charges.length} times`);
+    if (charges.length === 1) assert.notEqual(kind, 'failed', `${label}: the server took the payment, the page said failed`);
+    assert.equal(kind, plan.expected, label);
+    if (kind === 'failed') {
+      assert.equal(await visibleText(resultDialog(tab.page, 'failed').getByTestId('failure-reason')), 'Insufficient balance');
+    }
+    // Every resend of this attempt, and every status query, used the attempt's one key.
+    const keys = new Set(payRequests(tab).map((p) => p.key));
+    assert.equal(keys.size, 1, `${label}: one Idempotency-Key for the attempt, saw ${[...keys].join(', ')}`);
+    for (const key of statusQueries(tab)) assert.ok(keys.has(key ?? ''), `${label}: a status query with another key`);
+
+    await closeResult(tab, kind);
+    const reminder = await shownReminder(tab, orderId);
+    assert.equal(reminder.status, plan.expected);
+    assert.ok(reminder.message.length > 3, 'the reminder says what happened');
+    assert.equal(charges.length, plan.expected === 'succeeded' ? 1 : 0);
+    if (plan.expected === 'succeeded') assert.equal(reminder.paymentId, charges[0]?.paymentId);
+    assert.deepEqual(tab.errors.map((e) => e.message), [], `${label}: no uncaught errors`);
+    counts.runs += 1;
+  } finally {
+    await tab.page.unrouteAll({ behavior: 'ignoreErrors' });
+    await browser.context.setOffline(false);
+  }
+}
+
+test(`${RUNS} seeded random runs end in the right state, with one charge at most and one key per attempt`, async () => {
+  const rng = seededRandom(SEED);
+  const plans = Array.from({ length: RUNS }, (_, i) => planRun(i, rng));
+  for (const [i, plan] of plans.entries()) {
+    try {
+      await runOnce(plan);
+    } catch (error) {
+      throw new Error(`run ${i + 1}/${RUNS} (seed ${SEED}): ${(error as Error).message}`);
+    }
+  }
+  assert.equal(counts.doubleCharges, 0);
+});
+
+test('a 3 s answer: the page shows it is paying, extra key presses do nothing, one payment', async () => {
+  const tab = tabs.react;
+  await remote.reset();
+  tab.clear();
+  await checkOut(tab, 'react', { account: 'acct-alice', amount: '88.00' });
+  await payButton(tab.page).click();
+  await remote.scenario('slow', { delayMs: 3000, endpoints: ['pay'], times: 1 });
+  await enterPassword(tab, '123456');
+  await tab.page.getByTestId('payment-phase').filter({ hasText: 'Payment state: paying' }).waitFor();
+  await tab.page.keyboard.type('123456');
+  assert.equal(payRequests(tab).length, 1);
+  assert.equal(await finalKind(tab, 10_000), 'succeeded');
+  counts.faults += 1;
+  counts.runs += 1;
+  assert.equal(payRequests(tab).length, 1);
+  assert.equal((await remote.charges()).length, 1);
+  await closeResult(tab, 'succeeded');
+});
+
+test('a payment the server took but whose outcome stays unknown is reported unknown, never failed; "Check again" reuses the key', async () => {
+  // The recovery deadline (45 s) is not an option a host can set: the page's clock is moved instead.
+  const tab = await browser.newPage();
+  try {
+    await tab.page.clock.install();
+    await tab.page.goto(hostPageUrl('react', remote.manifestUrl));
+    await remote.reset();
+    await checkOut(tab, 'react', { account: 'acct-alice', amount: '66.00' });
+    await payButton(tab.page).click();
+    await waitVisible(tab, passwordDialog(tab.page), 'the password dialog');
+    await remote.scenario('drop-pay-response', { times: 1 });
+    let failedQueries = 0;
+    await tab.page.route(statusUrl, (route) => {
+      failedQueries += 1;
+      return route.fulfill({ status: 503, contentType: 'application/json', body: '{"code":"UNAVAILABLE","message":"Injected by the test"}' });
+    });
+    await tab.page.route('**/api/cashier/events?*', (route) => route.abort('connectionreset'));
+    await enterPassword(tab, '123456');
+    const unknown = resultDialog(tab.page, 'unknown');
+    for (let i = 0; i < 40 && !(await unknown.isVisible()); i++) {
+      await tab.page.clock.fastForward(4000);
+      await sleep(100);
+    }
+    await waitVisible(tab, unknown, 'the "Payment result unknown" dialog');
+    assert.equal(await resultDialog(tab.page, 'failed').count(), 0);
+    assert.match(await visibleText(unknown), /\S{10,}/);
+    assert.ok(failedQueries >= 3, `the status was asked for several times (${failedQueries})`);
+    assert.equal((await remote.charges()).length, 1, 'the server did take it');
+    counts.faults += 1 + failedQueries;
+
+    await tab.page.unrouteAll({ behavior: 'ignoreErrors' });
+    await unknown.getByRole('button', { name: 'Check again' }).click();
+    await waitVisible(tab, resultDialog(tab.page, 'succeeded'), 'the "Payment successful" dialog after Check again');
+    const keys = new Set(payRequests(tab).map((p) => p.key));
+    assert.equal(keys.size, 1, 'Check again resent under the same Idempotency-Key');
+    assert.equal((await remote.charges()).length, 1, 'and nothing was charged twice');
+    counts.runs += 1;
+  } finally {
+    await tab.page.close();
+  }
+});
