@@ -76,6 +76,7 @@ export interface BenchWindow {
     pointerDowns: { at: number; label: string }[];
     cells: { count: number; pointerDown: number; seenAt: number; paintedAt: number }[];
     remoteCalls: { id: string; at: number }[];
+    remoteLoads: { id: string; at: number }[];
     slowEvents: { name: string; startTime: number; duration: number; processingEnd: number }[];
     /** Set by ?benchWatch=<state> once that state is painted. */
     watched?: PaintedState | null;

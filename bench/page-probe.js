@@ -2,7 +2,7 @@
 // Plain browser JavaScript, kept out of tsx's transform so nothing but this text reaches the page.
 (() => {
   if (window.__bench) return;
-  const bench = { pointerDowns: [], cells: [], remoteCalls: [], slowEvents: [] };
+  const bench = { pointerDowns: [], cells: [], remoteCalls: [], remoteLoads: [], slowEvents: [] };
   window.__bench = bench;
 
   // Time after the next frame is painted: rAF runs just before the frame's paint, a task queued from it after.
@@ -22,6 +22,10 @@
         beforeRequest(args) {
           bench.remoteCalls.push({ id: args.id, at: performance.now() });
           return args;
+        },
+        // The exposed module is evaluated and about to be handed to the host: loading is over, rendering starts.
+        onLoad(args) {
+          bench.remoteLoads.push({ id: args.id, at: performance.now() });
         },
       },
     ],

@@ -152,7 +152,11 @@ test('acct-alice pays a second order by fingerprint', async () => {
 
 test('a replayed assertion is refused', async () => {
   assert.ok(fingerprintPayBody, 'the previous test captured a fingerprint payment');
-  const body = fingerprintPayBody as { preorderId: string; payment: { orderId: string }; authentication: { challengeId: string; assertion: unknown } };
+  const body = fingerprintPayBody as {
+    preorderId: string;
+    payment: { orderId: string; accountId: string; amount: unknown };
+    authentication: { challengeId: string; assertion: unknown };
+  };
   const charges = (await getCharges()).length;
 
   // The same request under a new idempotency key: not paid again.
@@ -169,7 +173,7 @@ test('a replayed assertion is refused', async () => {
   const { challengeId } = await postJson<{ challengeId: string }>('/webauthn/authentication/options', {
     accountId: payment.accountId,
     orderId: payment.orderId,
-    amount: (payment as unknown as { amount: unknown }).amount,
+    amount: payment.amount,
   });
   const resigned = await postPay({ preorderId, payment, authentication: { ...body.authentication, challengeId } });
   assert.deepEqual([resigned.status, resigned.code], ['failed', 'FINGERPRINT_NOT_VERIFIED']);
@@ -177,7 +181,6 @@ test('a replayed assertion is refused', async () => {
 });
 
 test('a finger the authenticator does not verify is refused, with the password as the way out', async () => {
-  const { page } = tab;
   const charges = (await getCharges()).length;
   await authenticator.setUserVerified(false);
   try {
@@ -196,7 +199,6 @@ test('a finger the authenticator does not verify is refused, with the password a
     await finishByPassword();
     const methods = payBodies(tab).map((b) => (b.authentication as { method: string }).method);
     assert.deepEqual(methods, ['password'], 'only the password payment reached /pay');
-    assert.equal(page.url().startsWith(urls.reactHost), true);
   } finally {
     await authenticator.setUserVerified(true);
   }

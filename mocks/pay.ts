@@ -101,7 +101,9 @@ export async function processPayment(store: MockStore, request: PayRequest): Pro
     }
   }
   const result = resultOf(payment, method, outcome, at);
-  store.settleOrder(result);
+  // The order's record is read by order id alone (message push, status query): the enrollment token stays out of it.
+  const { enrollmentToken: _token, ...settled } = result;
+  store.settleOrder(settled);
   return { status: 200, body: JSON.stringify(result), result };
 }
 

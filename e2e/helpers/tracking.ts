@@ -1,6 +1,10 @@
-// Buried points as the browser sent them (/track bodies, fetch or beacon) and as the mock counted them (/track/stats).
-import type { BrowserContext } from 'playwright-core';
-import { type RecordedRequest, urls } from '../browser';
+// Buried points as they reached the mock (raw /track bodies, fetch or beacon) and as it counted them (/track/stats).
+// Playwright (and a page CDP session) never sees sendBeacon requests, so the bodies are read on the server side.
+import express from 'express';
+import { createStaticHandler, listen } from '../../examples/static-server';
+import { createMockServer } from '../../mocks/app';
+import { urls } from '../browser';
+import { dists, MOCK_PATH } from '../servers';
 
 export interface SentEvent {
   type: string;
@@ -30,44 +34,24 @@ export interface TrackingStats {
   methods: { method: string; attempts: number; successes: number; successRate: number | null }[];
 }
 
-const TRACK_URL = `${urls.cashier}/api/cashier/track`;
-
-/**
- * Every /track POST of the context, beacons sent while a page unloads included (a page's own request log can
- * miss those: the page is gone by then).
- */
-export function recordTrackBodies(context: BrowserContext): RecordedRequest[] {
-  const bodies: RecordedRequest[] = [];
-  context.on('request', (request) => {
-    if (request.method() !== 'POST' || request.url() !== TRACK_URL) return;
-    bodies.push({
-      url: request.url(),
-      method: request.method(),
-      postData: request.postData(),
-      headers: request.headers(),
-      resourceType: request.resourceType(),
-    });
-  });
-  return bodies;
+/** The events in raw /track bodies ({"events":[...]}). */
+export function eventsIn(bodies: readonly string[]): SentEvent[] {
+  return bodies.flatMap((body) => (JSON.parse(body) as { events: SentEvent[] }).events);
 }
 
-export function eventsIn(bodies: readonly RecordedRequest[]): SentEvent[] {
-  return bodies.flatMap((r) => (JSON.parse(r.postData ?? '{"events":[]}') as { events: SentEvent[] }).events);
-}
-
-export async function getStats(): Promise<TrackingStats> {
-  const response = await fetch(`${TRACK_URL}/stats`);
+export async function getStats(cashierUrl = urls.cashier): Promise<TrackingStats> {
+  const response = await fetch(`${cashierUrl}${MOCK_PATH}/track/stats`);
   if (!response.ok) throw new Error(`GET /track/stats: HTTP ${response.status}`);
   return (await response.json()) as TrackingStats;
 }
 
-/** Polls the stats until they hold `total` events (beacons arrive after the page is gone). */
-export async function statsWithTotal(total: number, timeoutMs = 10_000): Promise<TrackingStats> {
-  let stats = await getStats();
+/** Polls the stats until they hold `total` events: beacons arrive after the page is gone. */
+export async function statsWithTotal(total: number, cashierUrl = urls.cashier, timeoutMs = 10_000): Promise<TrackingStats> {
+  let stats = await getStats(cashierUrl);
   const deadline = Date.now() + timeoutMs;
   while (stats.totalEvents < total && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    stats = await getStats();
+    stats = await getStats(cashierUrl);
   }
   return stats;
 }
@@ -80,4 +64,38 @@ export function countByKey(events: readonly Pick<SentEvent, 'type' | 'pageId' | 
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;
+}
+
+/** A remote + mock of this test process, so the test can read what the mock received and every raw /track body. */
+export interface RecordingRemote {
+  url: string;
+  /** Raw /track request bodies as they arrived (fetch and beacon alike; rejected ones too). */
+  bodies: string[];
+  /** The events the mock accepted and keeps for its statistics. */
+  received(): SentEvent[];
+  close(): Promise<void>;
+}
+
+export async function startRecordingRemote(): Promise<RecordingRemote> {
+  const mock = createMockServer({ log: (error) => console.error('[e2e mock] unexpected error', error) });
+  const bodies: string[] = [];
+  const app = express();
+  app.disable('x-powered-by');
+  // Read as text before the mock's parsers: the mock accepts a string body (a beacon's text/plain) as JSON.
+  app.post(`${MOCK_PATH}/track`, express.text({ type: () => true, limit: '1mb' }), (req, _res, next) => {
+    bodies.push(typeof req.body === 'string' ? req.body : '');
+    next();
+  });
+  app.use(MOCK_PATH, mock.app);
+  app.use(createStaticHandler({ root: dists.remote }));
+  const server = await listen(app, 0);
+  return {
+    url: server.url,
+    bodies,
+    received: () => mock.state.trackingEvents as SentEvent[],
+    close: async () => {
+      mock.close();
+      await server.close();
+    },
+  };
 }

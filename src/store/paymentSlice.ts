@@ -44,10 +44,13 @@ export const paymentSlice = createSlice({
       state.result = null;
       state.error = null;
     },
-    /** Message push: a result from the server-sent event stream while paying. */
+    /**
+     * Message push: a success while paying. A pushed failure may be an earlier attempt's (the stream replays the
+     * order's last result on connect); this attempt's failure comes with its own pay answer.
+     */
     paymentResultPushed(state, action: PayloadAction<PaymentResult>) {
       if (state.phase !== 'paying' || action.payload.orderId !== state.payment?.orderId) return;
-      if (action.payload.status === 'processing') return;
+      if (action.payload.status !== 'succeeded') return;
       applyResult(state, action.payload);
     },
     errorDismissed(state) {

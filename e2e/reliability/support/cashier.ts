@@ -69,12 +69,14 @@ export async function finalKind(tab: TrackedPage, timeoutMs = 20_000): Promise<F
   throw new Error('a result dialog showed and vanished');
 }
 
-/** Closes the result dialog ("Done", or "Close" on a failure), which ends the flow and hands the reminder over. */
-export async function closeResult(tab: TrackedPage, kind: FinalKind): Promise<void> {
+/**
+ * Closes the result dialog ("Done", or "Close" on a failure), which ends the flow and hands the reminder over.
+ * `waitGone`: wait for the dialog to leave (openCashier removes it; see double-actions.e2e.ts for CashierPage).
+ */
+export async function closeResult(tab: TrackedPage, kind: FinalKind, waitGone = true): Promise<void> {
   const dialog = resultDialog(tab.page, kind);
-  const done = dialog.getByRole('button', { name: kind === 'failed' ? 'Close' : 'Done', exact: true });
-  await done.click();
-  await dialog.waitFor({ state: 'detached' });
+  await dialog.getByRole('button', { name: kind === 'failed' ? 'Close' : 'Done', exact: true }).click();
+  if (waitGone) await dialog.waitFor({ state: 'detached' });
 }
 
 export interface ShownReminder {
