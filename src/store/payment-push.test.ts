@@ -1,5 +1,3 @@
-@@ -0,0 +1,27 @@
-import type { PaymentResult } from '../core/service-interfaces';
 import { createCashierStore } from './createCashierStore';
 import { payWithAuthentication } from './pay-thunk';
 import { flowStarted, paymentResultPushed } from './paymentSlice';
@@ -25,3 +23,4 @@ test('a pushed success settles the attempt', () => {
   const store = paying();
   store.dispatch(paymentResultPushed(result('succeeded')));
   expect(store.getState().payment.phase).toBe('succeeded');
+});
