@@ -1,3 +1,4 @@
+import type { PaymentResult } from '../core/service-interfaces';
 import { createCashierStore } from './createCashierStore';
 import { payWithAuthentication } from './pay-thunk';
 import { flowStarted, paymentResultPushed } from './paymentSlice';
