@@ -50,6 +50,7 @@ export async function cdp(page: Page): Promise<CDPSession> {
  * so pointerdown, pointerup and click reach the page together, as from a quick tap.
  */
 export async function tap(page: Page, target: Locator): Promise<void> {
+  await target.scrollIntoViewIfNeeded();
   const box = await target.boundingBox();
   if (!box) throw new Error('tap: the element is not visible');
   const session = await cdp(page);
@@ -82,6 +83,7 @@ export interface BenchWindow {
     watched?: PaintedState | null;
     whenPainted(state: string): Promise<PaintedState>;
     afterNextPaint(): Promise<number>;
+    cellsPainted(n: number): Promise<number>;
   };
 }
 

@@ -82,13 +82,23 @@
 
   // Password cells: every time the number of filled cells grows, the paint of that frame is recorded.
   let filled = 0;
+  const cellWaiters = [];
+  // Resolves once `n` filled-cell paints are recorded: the harness asks before it taps, so nothing polls the page.
+  bench.cellsPainted = (n) =>
+    new Promise((resolve) => {
+      const check = () => (bench.cells.length >= n ? resolve(bench.cells.length) : cellWaiters.push(check));
+      check();
+    });
   const countFilled = () => document.querySelectorAll('.cashier-pk-cells .cashier-pk-filled').length;
   new MutationObserver(() => {
     const now = countFilled();
     if (now > filled) {
       const seenAt = performance.now();
       const pointerDown = bench.pointerDowns.at(-1)?.at ?? Number.NaN;
-      afterNextPaint((paintedAt) => bench.cells.push({ count: now, pointerDown, seenAt, paintedAt }));
+      afterNextPaint((paintedAt) => {
+        bench.cells.push({ count: now, pointerDown, seenAt, paintedAt });
+        for (const waiter of cellWaiters.splice(0)) waiter();
+      });
     }
     filled = now;
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'], childList: true });

@@ -7,6 +7,8 @@ import { type Summary, summarize } from './stats';
 export interface LoadResult {
   /** react-host, cold cache, no preload: loadRemote -> 'Pay' painted. */
   federated: Summary;
+  /** Of that: loadRemote -> the federation runtime hands the evaluated module over (its onLoad hook). */
+  federatedModuleReady: Summary;
   /** The same with the remote preloaded on hover (preloadRemote) before the click. */
   federatedPreloaded: Summary;
   /** bench/standalone bundled.html, cold cache: navigation start -> 'Pay' painted (React and the page in one bundle). */
@@ -26,7 +28,7 @@ async function clickInPage(page: Page, selector: string): Promise<void> {
 }
 
 /** loadRemote -> Pay painted in a fresh context; `preload` hovers the checkout button first and waits for the network to settle. */
-async function federatedRun(browser: Browser, stack: BenchStack, preload: boolean): Promise<number> {
+async function federatedRun(browser: Browser, stack: BenchStack, preload: boolean): Promise<{ painted: number; moduleReady: number }> {
   return withContext(browser, async (context) => {
     const page = await context.newPage();
     await page.goto(pageUrl(stack.reactHostUrl, { remote: stack.manifestUrl, locale: 'en-US', methods: 'password' }));
@@ -38,10 +40,11 @@ async function federatedRun(browser: Browser, stack: BenchStack, preload: boolea
     const painted = whenPainted(page, 'pay');
     await clickInPage(page, CHECKOUT);
     const { paintedAt } = await painted;
-    const calls = await page.evaluate(() => (window as unknown as BenchWindow).__bench.remoteCalls);
-    const start = calls.find((call) => call.id === 'cashier/CashierPage');
-    if (!start) throw new Error(`loadRemote('cashier/CashierPage') was not seen (calls: ${JSON.stringify(calls)})`);
-    return paintedAt - start.at;
+    const { remoteCalls, remoteLoads } = await page.evaluate(() => (window as unknown as BenchWindow).__bench);
+    const start = remoteCalls.find((call) => call.id === 'cashier/CashierPage');
+    const ready = remoteLoads.find((load) => load.id === 'cashier/CashierPage');
+    if (!start || !ready) throw new Error(`loadRemote('cashier/CashierPage') was not seen (calls: ${JSON.stringify(remoteCalls)})`);
+    return { painted: paintedAt - start.at, moduleReady: ready.at - start.at };
   });
 }
 
@@ -67,20 +70,32 @@ async function standaloneRun(browser: Browser, stack: BenchStack, file: 'bundled
   });
 }
 
-async function repeat(runs: number, label: string, once: () => Promise<number>): Promise<Summary> {
+async function samplesOf<T>(runs: number, once: () => Promise<T>): Promise<T[]> {
   await once(); // warm-up: disk caches of Chromium and of the servers, not measured
-  const samples: number[] = [];
+  const samples: T[] = [];
   for (let i = 0; i < runs; i++) samples.push(await once());
-  const summary = summarize(samples);
-  console.log(`[bench] ${label}: median ${summary.median} ms over ${summary.n} runs`);
+  return samples;
+}
+
+function logged(label: string, summary: Summary): Summary {
+  console.log(`[bench]   ${label}: median ${summary.median} ms over ${summary.n} runs`);
   return summary;
 }
 
+async function repeat(runs: number, label: string, once: () => Promise<number>): Promise<Summary> {
+  return logged(label, summarize(await samplesOf(runs, once)));
+}
+
 export async function measureRemoteLoad(browser: Browser, stack: BenchStack, runs: number): Promise<LoadResult> {
-  const federated = await repeat(runs, 'remote load (react-host, cold)', () => federatedRun(browser, stack, false));
-  const federatedPreloaded = await repeat(runs, 'remote load after preloadRemote', () => federatedRun(browser, stack, true));
+  const cold = await samplesOf(runs, () => federatedRun(browser, stack, false));
+  const federated = logged('remote load (react-host, cold)', summarize(cold.map((s) => s.painted)));
+  const federatedModuleReady = summarize(cold.map((s) => s.moduleReady));
+  const federatedPreloaded = logged(
+    'remote load after preloadRemote',
+    summarize((await samplesOf(runs, () => federatedRun(browser, stack, true))).map((s) => s.painted)),
+  );
   const bundled = await repeat(runs, 'bundled page (navigation -> Pay)', () => standaloneRun(browser, stack, 'bundled', 'load'));
   const split = await repeat(runs, 'code-split page (import() -> Pay)', () => standaloneRun(browser, stack, 'split', 'click'));
   const renderOnly = await repeat(runs, 'render only (code in memory)', () => standaloneRun(browser, stack, 'bundled', 'click'));
-  return { federated, federatedPreloaded, bundled, split, renderOnly, ratio: Math.round((federated.median / bundled.median) * 100) / 100 };
+  return { federated, federatedModuleReady, federatedPreloaded, bundled, split, renderOnly, ratio: Math.round((federated.median / bundled.median) * 100) / 100 };
 }

@@ -58,12 +58,14 @@ async function closeAndReadReminder(host: HostName, dialog: Locator, status: Par
   return reminder;
 }
 
-/** The dialog is gone after Close and focus is back where it was before the dialog opened. */
-async function assertClosedWithFocusOn(dialog: Locator, opener: Locator, what: string) {
+/** The dialog is gone after Close and focus is back on the opener (or, `within`, somewhere inside it). */
+async function assertClosedWithFocusOn(dialog: Locator, opener: Locator, what: string, within = false) {
   await dialog.waitFor({ state: 'detached', timeout: 3000 }).catch(() => {
     throw new Error(`${what}: the dialog is still open after Close (the reminder was sent, the person still sees the dialog)`);
   });
-  assert.ok(await opener.evaluate((el) => el === document.activeElement), `${what}: focus went back to the opener`);
+  const focused = await opener.evaluate((el, inside) => (inside ? el.contains(document.activeElement) : el === document.activeElement), within);
+  const active = await tab.page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
+  assert.ok(focused, `${what}: focus went back to the opener (it is on ${active})`);
 }
 
 /** Chooses the second card of the account in the "Pay with another card" list, by its masked label. */
@@ -87,7 +89,7 @@ for (const host of HOSTS) {
       await waitVisible(tab, dialog, 'the success dialog');
       const charges = await getCharges();
       assert.equal(charges.length, 1);
-      const text = await dialog.innerText();
+      const text = (await dialog.textContent()) ?? '';
       for (const shown of ['¥100.00', 'Merchant 001', 'Payment ID', charges[0]!.paymentId]) assert.ok(text.includes(shown), `the dialog shows ${shown}`);
 
       if (host === 'vanilla') await dialog.getByRole('button', { name: 'Done' }).click();
@@ -100,7 +102,8 @@ for (const host of HOSTS) {
       assert.equal(reminder.orderId, charges[0]!.orderId);
       if (host === 'react') {
         await dialog.getByRole('button', { name: 'Done' }).click();
-        await assertClosedWithFocusOn(dialog, payButton(tab.page), 'Done on "Payment successful"');
+        // The order is paid, so "Pay" may be disabled: focus goes to the cashier page, not to <body>.
+        await assertClosedWithFocusOn(dialog, payButton(tab.page).locator('xpath=..'), 'Done on "Payment successful"', true);
       }
     });
 
@@ -299,9 +302,29 @@ describe('react-host only', () => {
     await clickKeys(tab.page, ALICE.password, keyboard);
     const done = dialogNamed(tab.page, '支付成功');
     await waitVisible(tab, done, 'the dialog "支付成功"');
-    assert.ok((await done.innerText()).includes('¥100.00'));
+    assert.ok((await done.textContent())?.includes('¥100.00'));
     const reminder = await readReminder(tab.page, 'succeeded');
     assert.equal(reminder.message, '支付成功');
+  });
+
+  test('after a cancel, no money is taken without the host being told: paying again sends a new reminder', async () => {
+    await resetMock();
+    tab.clear();
+    await openCheckout(tab, 'react');
+    await payButton(tab.page).click();
+    await waitVisible(tab, passwordDialog(tab.page), 'the password dialog');
+    await tab.page.keyboard.press('Escape');
+    await readReminder(tab.page, 'cancelled');
+    if (!(await payButton(tab.page).isEnabled())) {
+      // A page that ends with its flow is fine too: then nothing can be charged.
+      assert.equal((await getCharges()).length, 0);
+      return;
+    }
+    await payWithPassword(tab, ALICE.password);
+    await waitVisible(tab, success(tab.page), 'the success dialog');
+    assert.equal((await getCharges()).length, 1);
+    const reminder = await readReminder(tab.page, 'succeeded').catch(() => null);
+    assert.ok(reminder, 'the host got a succeeded reminder for the payment taken after its "cancelled" one');
   });
 
   test('a double click on "Pay" sends exactly one /preverify', async () => {

@@ -154,6 +154,20 @@ test('secrecy scan: the password and the full card number are nowhere but in cip
   assert.ok(requestsTo(tab, '/track').length > 0, 'buried points were sent (and scanned above)');
 });
 
+test('secrecy scan: the card correction form of "Verification failed" keeps full card numbers out of the DOM', async () => {
+  await resetMock();
+  tab.clear();
+  await openCheckout(tab, 'vanilla', { amount: '2000.00' });
+  await payButton(tab.page).click();
+  const dialog = dialogNamed(tab.page, 'Verification failed');
+  await waitVisible(tab, dialog, 'the "Verification failed" dialog');
+  await dialog.getByLabel('Pay with another card').waitFor();
+  for (const card of [ALICE.card, ALICE.secondCard]) {
+    assert.deepEqual(await findInPageState(tab, card, { exclude: ['#order'] }), [], `${card} is in no DOM attribute, value or text`);
+    assert.deepEqual(findCardInTraffic(tab, card), [], `${card} is in no URL, console line or non-payment body`);
+  }
+});
+
 test('mixed component: when the page resources ask for it, letters show and 123456 + Confirm pays', async () => {
   await resetMock();
   await setScenario('normal', { pageResources: { passwordComponent: 'mixed' } });

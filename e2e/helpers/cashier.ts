@@ -51,12 +51,6 @@ export async function payWithPassword(tab: TrackedPage, password: string): Promi
   await clickKeys(tab.page, password);
 }
 
-/** The close button (×) of a cashier dialog. */
-export async function closeDialog(page: Page, dialog: Locator, closeName = 'Close'): Promise<void> {
-  await dialog.getByRole('button', { name: closeName, exact: true }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
-
 /** The reminder the host printed in <pre data-testid="reminder"> (both shells print the JSON they got). */
 export async function readReminder(page: Page, status?: Reminder['status']): Promise<Reminder> {
   const pre = page.getByTestId('reminder');

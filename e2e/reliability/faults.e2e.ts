@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Route } from 'playwright-core';
 import type { E2EBrowser, TrackedPage } from '../browser';
-import { waitVisible } from '../browser';
+import { waitUntil, waitVisible } from '../browser';
 import {
   checkOut,
   closeResult,
@@ -180,6 +180,8 @@ async function runOnce(plan: RunPlan): Promise<void> {
   const tab = tabs[plan.host];
   const label = `${plan.fault} on ${plan.host}, ${plan.order.account} ¥${plan.order.amount}`;
   await remote.reset();
+  // Background tabs get no animation frames (Playwright waits for them before a click).
+  await tab.page.bringToFront();
   // A fresh react-host page per run: its CashierPage keeps the last result dialog up (see double-actions.e2e.ts).
   if (plan.host === 'react') await tab.page.goto(hostPageUrl('react', remote.manifestUrl));
   tab.clear();
@@ -230,8 +232,10 @@ test(`${RUNS} seeded random runs end in the right state, with one charge at most
   const rng = seededRandom(SEED);
   const plans = Array.from({ length: RUNS }, (_, i) => planRun(i, rng));
   for (const [i, plan] of plans.entries()) {
+    const started = Date.now();
     try {
       await runOnce(plan);
+      if (process.env.RELIABILITY_DEBUG) console.log(`run ${i + 1}: ${plan.fault} ${plan.host} ${plan.via} ${Date.now() - started} ms`);
     } catch (error) {
       throw new Error(`run ${i + 1}/${RUNS} (seed ${SEED}): ${(error as Error).message}`);
     }
@@ -242,6 +246,7 @@ test(`${RUNS} seeded random runs end in the right state, with one charge at most
 test('a 3 s answer: the page shows it is paying, extra key presses do nothing, one payment', async () => {
   const tab = tabs.react;
   await remote.reset();
+  await tab.page.bringToFront();
   await tab.page.goto(hostPageUrl('react', remote.manifestUrl));
   tab.clear();
   await checkOut(tab, 'react', { account: 'acct-alice', amount: '88.00' });
@@ -302,5 +307,28 @@ test('a payment the server took but whose outcome stays unknown is reported unkn
     counts.runs += 1;
   } finally {
     await tab.page.close();
+  }
+});
+
+test('a retry after a wrong password, which the server takes, is reported succeeded (not as the earlier failure)', async () => {
+  for (const host of ['vanilla', 'react'] as const) {
+    const tab = tabs[host];
+    await remote.reset();
+    await tab.page.bringToFront();
+    await tab.page.goto(hostPageUrl(host, remote.manifestUrl));
+    tab.clear();
+    await checkOut(tab, host, { account: 'acct-alice', amount: '77.00' });
+    await payButton(tab.page).click();
+    await enterPassword(tab, '000000');
+    const failed = resultDialog(tab.page, 'failed');
+    await waitVisible(tab, failed, 'the "Payment failed" dialog of the wrong password');
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await enterPassword(tab, '123456');
+    await waitUntil(() => remote.mock.state.charges.length === 1, 'the charge of the second attempt');
+    const kind = await finalKind(tab);
+    counts.runs += 1;
+    assert.equal(kind, 'succeeded', `${host}: the server took the second attempt; the page said ${kind}`);
+    await closeResult(tab, kind, host === 'vanilla');
+    assert.equal((await shownReminder(tab, sentOrderId(tab) as string)).status, 'succeeded');
   }
 });

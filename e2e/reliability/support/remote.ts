@@ -48,7 +48,8 @@ function countAnswers(counts: ServerCounts): RequestHandler {
   };
 }
 
-const isChunkOfCashierPage = (path: string) => /^\/__federation_expose_CashierPage\.[0-9a-f]+\.js$/.test(path);
+/** The first chunk of every exposed module (the page, the slice, openCashier ...). */
+const isExposeChunk = (path: string) => /^\/__federation_expose_\w+\.[0-9a-f]+\.js$/.test(path);
 
 /** The broken CDN: answers (or does not answer) the remote's files as the active fault says. */
 function cdnFaults(current: () => RemoteFault | null, held: Set<ServerResponse>): RequestHandler {
@@ -63,7 +64,7 @@ function cdnFaults(current: () => RemoteFault | null, held: Set<ServerResponse>)
       // Never answered: the socket stays open until the fault is lifted or the server closes.
       held.add(res);
       res.on('close', () => held.delete(res));
-    } else if (fault === 'chunk-404' && isChunkOfCashierPage(req.path)) {
+    } else if (fault === 'chunk-404' && isExposeChunk(req.path)) {
       res.status(404).type('text/plain').send('Not found\n');
     } else next();
   };
