@@ -91,6 +91,11 @@ for (const host of HOSTS) {
       assert.equal(charges.length, 1);
       const text = (await dialog.textContent()) ?? '';
       for (const shown of ['¥100.00', 'Merchant 001', 'Payment ID', charges[0]!.paymentId]) assert.ok(text.includes(shown), `the dialog shows ${shown}`);
+      // A verified password brings an enrollment token: face payment (the fake camera makes it available) is offered.
+      await dialog
+        .getByRole('button', { name: 'Enable face payment' })
+        .waitFor({ timeout: 3000 })
+        .catch(() => assert.fail('no "Enable face payment" offer: the pushed success (without the token) won the race with the pay answer'));
 
       if (host === 'vanilla') await dialog.getByRole('button', { name: 'Done' }).click();
       const reminder = await readReminder(tab.page, 'succeeded');

@@ -42,7 +42,7 @@ const status = (page: Page) => passwordDialog(page).getByRole('status');
 const success = (page: Page) => dialogNamed(page, 'Payment successful');
 
 async function expectCount(page: Page, count: number): Promise<void> {
-  await status(page).filter({ hasText: `${count} of 6 digits entered` }).waitFor();
+  await status(page).filter({ hasText: `${count} of 6 digits entered` }).waitFor({ timeout: 5000 });
 }
 
 test('react-host: the six-digit keyboard is fetched only after Pay; clicking keys (with Delete) pays once', async () => {

@@ -95,6 +95,11 @@ export const paymentSlice = createSlice({
         state.error = null;
       })
       .addCase(payWithAuthentication.fulfilled, (state, { payload }) => {
+        // The push may have told the success first; only the pay answer carries the enrollment token.
+        const answer = payload.kind === 'result' ? payload.result : undefined;
+        if (state.phase === 'succeeded' && state.result && answer?.enrollmentToken && answer.paymentId === state.result.paymentId) {
+          state.result.enrollmentToken = answer.enrollmentToken;
+        }
         if (state.phase !== 'paying') return;
         if (payload.kind === 'result') applyResult(state, payload.result);
         else {

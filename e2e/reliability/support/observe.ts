@@ -116,8 +116,10 @@ export async function countLiveResources(context: BrowserContext): Promise<void>
       if (id === undefined) ids.set(listener, (id = nextId++));
       return String(id);
     };
+    // Playwright's own injected script listens on window while it acts: not the page's listeners.
+    const fromPlaywright = () => /InjectedScript|__playwright/.test(new Error().stack ?? '');
     proto.addEventListener = function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
-      if (listener && watched(this)) {
+      if (listener && watched(this) && !fromPlaywright()) {
         const { capture } = keyOf(listener, options);
         const byType = live.listeners.get(this) ?? new Map<string, Set<unknown>>();
         const set = byType.get(type) ?? new Set<unknown>();

@@ -43,6 +43,9 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
   // State, not a ref: the root appears only once the flow has its payment, and the click observer must follow it.
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   const lastAuthentication = useRef<Authentication | null>(null);
+  // The flow whose last dialog the person closed: on an inline page (no onFinished) the dialog goes, the page stays.
+  const [dismissedFlow, setDismissedFlow] = useState<number | null>(null);
+  const payRef = useRef<HTMLButtonElement>(null);
   usePageView('cashier');
 
   // A new flow for every payment handed to the page.
@@ -71,15 +74,30 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
     if (!methods.includes(method) && methods[0]) setMethod(methods[0]);
   }, [methods, method]);
 
+  // The closed dialog gave focus back to what it had (a Pay button disabled meanwhile, a gone keyboard): the page takes it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a dismissal is the trigger
+  useEffect(() => {
+    if (dismissedFlow === null || onFinished) return;
+    const pay = payRef.current;
+    (pay && !pay.disabled ? pay : root)?.focus();
+  }, [dismissedFlow]);
+
   const payment = state.payment;
   if (!payment) return <CashierSkeleton />;
 
   const finish = (status: Parameters<typeof endFlow>[0]) => {
     endFlow(status);
+    setDismissedFlow(state.flowId);
     onFinished?.();
   };
+  const dialogOpen = dismissedFlow !== state.flowId;
   const startPay = (data: PaymentData = payment) => {
-    if (state.phase === 'preverifying' || state.phase === 'paying') return;
+    if (state.phase === 'preverifying' || state.phase === 'paying' || state.phase === 'succeeded') return;
+    // The last flow ended and the host has its reminder: paying again is a new flow, with a reminder of its own.
+    if (state.reminder) {
+      dispatch(flowStarted({ payment: data, apiBaseUrl, locale }));
+      dispatch(loadCashierResources({ apiBaseUrl, accountId: data.accountId }));
+    }
     dispatch(methodChosen(method));
     tracker.track('method_chosen', { pageId: 'cashier', method });
     if (data !== payment) dispatch(paymentCorrected(data));
@@ -115,7 +133,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
   const locked = result?.code === 'PASSWORD_LOCKED' && result.unlocksAt ? { unlocksAt: result.unlocksAt } : undefined;
 
   const content = (
-    <div ref={setRoot} className="cashier-page" data-page-id="cashier">
+    <div ref={setRoot} className="cashier-page" data-page-id="cashier" tabIndex={-1}>
       {!modal && <h2 className="cashier-page__title">{t('cashierTitle')}</h2>}
       <OrderSummary payment={payment} payeeName={resources?.payeeName} expiresAt={state.preorder?.expiresAt} />
       <MethodChoice methods={methods} value={method} onChange={(m) => setMethod(m)} disabled={busy} />
@@ -125,10 +143,11 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
         </p>
       )}
       <button
+        ref={payRef}
         type="button"
         className="cashier-button cashier-button--primary cashier-pay"
         onClick={() => startPay()}
-        disabled={busy}
+        disabled={busy || state.phase === 'succeeded'}
         aria-busy={busy}
         data-element-id="pay"
       >
@@ -136,7 +155,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
       </button>
       <StatusAnnouncer phase={state.phase} />
 
-      {state.phase === 'verificationFailed' && (
+      {dialogOpen && state.phase === 'verificationFailed' && (
         <VerifyFailedDialog
           failedChecks={state.failedChecks}
           payment={payment}
@@ -173,7 +192,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
           onCancel={() => finish('cancelled')}
         />
       )}
-      {(state.phase === 'succeeded' || state.phase === 'failed' || state.phase === 'unknown') && (
+      {dialogOpen && (state.phase === 'succeeded' || state.phase === 'failed' || state.phase === 'unknown') && (
         <ResultDialog
           kind={state.phase}
           payment={payment}

@@ -28,6 +28,7 @@ export function ResultDialog(props: ResultDialogProps) {
   const title = kind === 'succeeded' ? t('paymentSuccessful') : kind === 'failed' ? t('paymentFailed') : t('paymentUnknown');
   const at = result?.at ? new Date(result.at) : null;
   const locked = result?.code === 'PASSWORD_LOCKED';
+  const remedies = failureRemedies(result?.code);
   return (
     <Dialog title={title} onClose={onClose} closeLabel={t('close')} pageId={`result-${kind}`}>
       <p className="cashier-result__amount">{formatMoney(payment.amount, locale)}</p>
@@ -60,12 +61,12 @@ export function ResultDialog(props: ResultDialogProps) {
       {kind === 'unknown' && <p>{t('paymentUnknownBody')}</p>}
       {kind === 'succeeded' && enrollOffer}
       <div className="cashier-actions">
-        {kind === 'failed' && onTryAgain && !locked && (
+        {kind === 'failed' && onTryAgain && remedies.tryAgain && (
           <button type="button" className="cashier-button cashier-button--primary" onClick={onTryAgain} data-element-id="try-again">
             {t('tryAgain')}
           </button>
         )}
-        {kind === 'failed' && onUseAnotherMethod && canUseAnotherMethod && (
+        {kind === 'failed' && onUseAnotherMethod && canUseAnotherMethod && remedies.anotherMethod && (
           <button type="button" className="cashier-button" onClick={onUseAnotherMethod} data-element-id="use-another-method">
             {t('useAnotherMethod')}
           </button>
@@ -75,7 +76,7 @@ export function ResultDialog(props: ResultDialogProps) {
             {t('checkAgain')}
           </button>
         )}
-        {kind !== 'failed' && (
+        {(kind !== 'failed' || !remedies.tryAgain) && (
           <button type="button" className="cashier-button" onClick={onClose} data-element-id="done">
             {t('done')}
           </button>
@@ -83,4 +84,16 @@ export function ResultDialog(props: ResultDialogProps) {
       </div>
     </Dialog>
   );
+}
+
+// Failures that another authentication attempt can mend; the rest (a decline, a paid or expired order) cannot.
+const AUTHENTICATION_FAILURE = /^(WRONG_PASSWORD|NONCE_|KEY_UNKNOWN|DECRYPTION_FAILED|FINGERPRINT_|USER_NOT_VERIFIED|FACE_|CHALLENGE_)/;
+const LOCKED_OR_MISSING = /^(PASSWORD_LOCKED|BIOMETRIC_LOCKED|METHOD_NOT_ENROLLED)$/;
+
+/** Which ways forward a failure offers: "Try again" for a failed authentication, "Use another method" also when a method is locked. */
+export function failureRemedies(code: string | undefined): { tryAgain: boolean; anotherMethod: boolean } {
+  // No code: the request was refused before any outcome (a client or network error); trying again may work.
+  if (!code) return { tryAgain: true, anotherMethod: true };
+  const authentication = AUTHENTICATION_FAILURE.test(code);
+  return { tryAgain: authentication, anotherMethod: authentication || LOCKED_OR_MISSING.test(code) };
 }

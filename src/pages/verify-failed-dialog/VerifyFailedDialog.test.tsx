@@ -65,7 +65,7 @@ describe('VerifyFailedDialog (S221/S222)', () => {
     const { dialog, onCorrect, user } = renderDialog();
     const select = within(dialog).getByLabelText('Pay with another card');
     expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Bank A •••• 0018', 'Bank B •••• 0044']);
-    await user.selectOptions(select, CARD_B);
+    await user.selectOptions(select, 'Bank B •••• 0044'); // by label: option values hold no card number
     await user.click(within(dialog).getByRole('button', { name: 'Pay again' }));
     expect(onCorrect).toHaveBeenCalledWith({ ...payment, payerAccount: CARD_B });
   });

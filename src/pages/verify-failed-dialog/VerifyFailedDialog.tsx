@@ -21,12 +21,18 @@ export function VerifyFailedDialog({ failedChecks, payment, cards = [], amountEd
   const cardId = useId();
   const amountId = useId();
   const amountErrorId = useId();
-  const [card, setCard] = useState(payment.payerAccount);
+  // The list works by position: full card numbers stay out of the DOM (an option's value is an attribute).
+  const amountCorrectable = amountEditable && failedChecks.some((c) => c.key.startsWith('amount'));
+  // When the card is the only thing to correct, another card is preselected: the same card would fail the same way.
+  const [cardIndex, setCardIndex] = useState(() => {
+    const current = Math.max(0, cards.findIndex((c) => c.cardNumber === payment.payerAccount));
+    const other = cards.findIndex((c) => c.cardNumber !== payment.payerAccount);
+    return !amountCorrectable && other >= 0 ? other : current;
+  });
   const [amountText, setAmountText] = useState(() => safeMajor(payment));
   const [amountError, setAmountError] = useState(false);
   const otherCards = cards.filter((c) => c.cardNumber !== payment.payerAccount);
   const cardCorrectable = otherCards.length > 0 && failedChecks.some((c) => c.key.startsWith('payerAccount') || c.key.startsWith('amount'));
-  const amountCorrectable = amountEditable && failedChecks.some((c) => c.key.startsWith('amount'));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -40,7 +46,7 @@ export function VerifyFailedDialog({ failedChecks, payment, cards = [], amountEd
         return;
       }
     }
-    onCorrect({ ...payment, payerAccount: card, amount });
+    onCorrect({ ...payment, payerAccount: cards[cardIndex]?.cardNumber ?? payment.payerAccount, amount });
   };
 
   return (
@@ -66,9 +72,9 @@ export function VerifyFailedDialog({ failedChecks, payment, cards = [], amountEd
           {cardCorrectable && (
             <div className="cashier-field">
               <label htmlFor={cardId}>{t('chooseCard')}</label>
-              <select id={cardId} value={card} onChange={(e) => setCard(e.target.value)} data-element-id="choose-card">
-                {cards.map((c) => (
-                  <option key={c.masked + c.bankName} value={c.cardNumber}>
+              <select id={cardId} value={cardIndex} onChange={(e) => setCardIndex(Number(e.target.value))} data-element-id="choose-card">
+                {cards.map((c, i) => (
+                  <option key={c.masked + c.bankName} value={i}>
                     {c.bankName} {c.masked}
                   </option>
                 ))}

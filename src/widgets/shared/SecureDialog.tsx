@@ -38,7 +38,7 @@ export function SecureDialog(p: SecureDialogProps) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const { key } = e;
     if (key === 'Escape' && p.onCancel) p.onCancel();
-    else if (key === 'Backspace') entry.remove();
+    else if (key === 'Backspace' || key === 'Delete') entry.remove();
     else if (key === 'Enter' && p.onEnter && !(e.target instanceof HTMLButtonElement)) p.onEnter();
     else if (key.length === 1 && p.keys.test(key)) entry.type(key.charCodeAt(0));
     else return;
