@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ALICE_CARD_B, BOB_CARD, startTestServer, type TestServer } from '../../../mocks/test-helpers';
+import { BOB_CARD, startTestServer, type TestServer } from '../../../mocks/test-helpers';
 import type { CashierOptions, PaymentData, PaymentReminder } from '../../core/types';
 import { expectNoAxeViolations } from '../test-support';
 import * as stories from './CashierPage.stories';
