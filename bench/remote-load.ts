@@ -28,7 +28,7 @@ async function clickInPage(page: Page, selector: string): Promise<void> {
 }
 
 /** loadRemote -> Pay painted in a fresh context; `preload` hovers the checkout button first and waits for the network to settle. */
-async function federatedRun(browser: Browser, stack: BenchStack, preload: boolean): Promise<{ painted: number; moduleReady: number }> {
+export async function federatedRun(browser: Browser, stack: BenchStack, preload: boolean): Promise<{ painted: number; moduleReady: number }> {
   return withContext(browser, async (context) => {
     const page = await context.newPage();
     await page.goto(pageUrl(stack.reactHostUrl, { remote: stack.manifestUrl, locale: 'en-US', methods: 'password' }));

@@ -2,7 +2,7 @@
 // answer, the event stream cut mid-payment, the browser offline during payment; 50+ seeded runs, zero double charges.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Route } from 'playwright-core';
+import type { BrowserContext, Route } from 'playwright-core';
 import type { E2EBrowser, TrackedPage } from '../browser';
 import { waitUntil, waitVisible } from '../browser';
 import {
@@ -13,6 +13,7 @@ import {
   finalKind,
   type Host,
   hostPageUrl,
+  isolatedPage,
   launchReliabilityBrowser,
   type Order,
   PASSWORDS,
@@ -31,27 +32,34 @@ import { emptyCounts, recordSummary } from './support/summary';
 
 const SEED = reliabilitySeed();
 const RUNS = Number(process.env.RELIABILITY_RUNS ?? 50);
+/** Runs go two at a time, each lane with its own remote + mock (its own charges and scenario) and its own pages. */
+const LANES = Number(process.env.RELIABILITY_LANES ?? 2);
 const counts = emptyCounts();
-let remote: ReliabilityRemote;
 let browser: E2EBrowser;
-const tabs = {} as Record<Host, TrackedPage>;
+
+interface Lane {
+  remote: ReliabilityRemote;
+  pages: Record<Host, { tab: TrackedPage; context: BrowserContext }>;
+}
+const lanes: Lane[] = [];
 
 before(async () => {
   console.log(`[reliability] fault runs seed ${SEED} (replay: RELIABILITY_SEED=${SEED})`);
-  // A short heartbeat: the drop-events scenario cuts a stream after its first heartbeat.
-  remote = await startReliabilityRemote({ heartbeatMs: 150 });
   browser = await launchReliabilityBrowser();
-  for (const host of ['react', 'vanilla'] as const) {
-    tabs[host] = await browser.newPage();
-    await tabs[host].page.goto(hostPageUrl(host, remote.manifestUrl));
+  for (let i = 0; i < LANES; i++) {
+    // A short heartbeat: the drop-events scenario cuts a stream after its first heartbeat.
+    const remote = await startReliabilityRemote({ heartbeatMs: 150 });
+    const pages = { react: await isolatedPage(browser), vanilla: await isolatedPage(browser) };
+    for (const host of ['react', 'vanilla'] as const) await pages[host].tab.page.goto(hostPageUrl(host, remote.manifestUrl));
+    lanes.push({ remote, pages });
   }
 });
 
 after(async () => {
-  counts.serverErrors += remote?.unexpected5xx() ?? 0;
-  recordSummary('browser faults: seeded runs + dedicated', counts, [`seed ${SEED}, ${RUNS} seeded runs`]);
+  for (const lane of lanes) counts.serverErrors += lane.remote.unexpected5xx();
+  recordSummary('browser faults: seeded runs + dedicated', counts, [`seed ${SEED}, ${RUNS} seeded runs in ${LANES} lanes`]);
   await browser?.close();
-  await remote?.close();
+  await Promise.all(lanes.map((lane) => lane.remote.close()));
 });
 
 const FAULTS = [
@@ -82,7 +90,9 @@ interface Injected {
 }
 
 /** Arms one fault for the next payment: the mock's scenario and/or routes in the page. */
-async function arm(fault: Fault, tab: TrackedPage, rng: Random): Promise<Injected> {
+async function arm(fault: Fault, lane: Lane, host: Host, rng: Random): Promise<Injected> {
+  const { remote } = lane;
+  const { tab, context } = lane.pages[host];
   const injected: Injected = { routed: 0, scenarioTimes: 0, payAgain: false };
   const scenario = async (name: string, times: number, extra: Record<string, unknown> = {}) => {
     injected.scenarioTimes = times;
@@ -136,23 +146,25 @@ async function arm(fault: Fault, tab: TrackedPage, rng: Random): Promise<Injecte
       // The server takes the payment; the browser goes offline before the answer arrives, and back a moment later.
       await tab.page.route(payUrl, async (route) => {
         await route.fetch();
-        await browser.context.setOffline(true);
+        await context.setOffline(true);
         injected.routed += 1;
         await route.abort('internetdisconnected');
-        setTimeout(() => void browser.context.setOffline(false), rng.int(500, 1200));
+        setTimeout(() => void context.setOffline(false).catch(() => undefined), rng.int(500, 1200));
       });
       break;
   }
   return injected;
 }
 
-function firedScenarioFaults(injected: Injected): number {
+function firedScenarioFaults(remote: ReliabilityRemote, injected: Injected): number {
   if (!injected.scenarioTimes) return 0;
   const left = remote.mock.state.scenario.remaining;
   return remote.mock.state.scenario.name === 'normal' ? injected.scenarioTimes : injected.scenarioTimes - (left ?? 0);
 }
 
 interface RunPlan {
+  /** Seeds this run's own choices (delays, how many errors), whichever lane runs it and when. */
+  seed: number;
   fault: Fault;
   host: Host;
   order: Order;
@@ -163,31 +175,31 @@ interface RunPlan {
 function planRun(index: number, rng: Random): RunPlan {
   // Every fault once first, then at random.
   const fault = index < FAULTS.length ? (FAULTS[index] as Fault) : rng.pick(FAULTS);
-  const host: Host = rng.chance(0.5) ? 'react' : 'vanilla';
-  const via = rng.chance(0.7) ? 'keys' : 'clicks';
+  const seed = rng.int(0, 2 ** 31 - 1);
+  const host: Host = rng.chance(0.4) ? 'react' : 'vanilla';
+  const via = rng.chance(0.8) ? 'keys' : 'clicks';
   const yuan = (minor: number) => `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
   if (rng.chance(0.2)) {
     // Bob's balance is ¥100.00: above it the server declines (nothing is taken).
     const over = rng.chance(0.5);
     const amount = over ? rng.int(10_001, 50_000) : rng.int(1, 10_000);
-    return { fault, host, via, order: { account: 'acct-bob', amount: yuan(amount) }, expected: over ? 'failed' : 'succeeded' };
+    return { seed, fault, host, via, order: { account: 'acct-bob', amount: yuan(amount) }, expected: over ? 'failed' : 'succeeded' };
   }
-  return { fault, host, via, order: { account: 'acct-alice', amount: yuan(rng.int(1, 99_999)) }, expected: 'succeeded' };
+  return { seed, fault, host, via, order: { account: 'acct-alice', amount: yuan(rng.int(1, 99_999)) }, expected: 'succeeded' };
 }
 
 /** One payment under one fault, checked end to end. */
-async function runOnce(plan: RunPlan): Promise<void> {
-  const tab = tabs[plan.host];
+async function runOnce(plan: RunPlan, lane: Lane): Promise<void> {
+  const { remote } = lane;
+  const { tab, context } = lane.pages[plan.host];
   const label = `${plan.fault} on ${plan.host}, ${plan.order.account} ¥${plan.order.amount}`;
   await remote.reset();
-  // Background tabs get no animation frames (Playwright waits for them before a click).
-  await tab.page.bringToFront();
   // A fresh react-host page per run: its CashierPage keeps the last result dialog up (see double-actions.e2e.ts).
   if (plan.host === 'react') await tab.page.goto(hostPageUrl('react', remote.manifestUrl));
   tab.clear();
-  const rng = seededRandom(SEED ^ plan.order.amount.length);
+  const rng = seededRandom(plan.seed);
   try {
-    const injected = await arm(plan.fault, tab, rng);
+    const injected = await arm(plan.fault, lane, plan.host, rng);
     await checkOut(tab, plan.host, plan.order);
     await payButton(tab.page).click();
     if (injected.payAgain) {
@@ -198,7 +210,7 @@ async function runOnce(plan: RunPlan): Promise<void> {
     }
     await enterPassword(tab, PASSWORDS[plan.order.account] ?? '', plan.via);
     const kind = await finalKind(tab);
-    counts.faults += firedScenarioFaults(injected) + injected.routed;
+    counts.faults += firedScenarioFaults(remote, injected) + injected.routed;
     const orderId = sentOrderId(tab);
     assert.ok(orderId, 'the cashier sent the order');
     const charges = (await remote.charges()).filter((c) => c.orderId === orderId);
@@ -224,29 +236,36 @@ async function runOnce(plan: RunPlan): Promise<void> {
     counts.runs += 1;
   } finally {
     await tab.page.unrouteAll({ behavior: 'ignoreErrors' });
-    await browser.context.setOffline(false);
+    await context.setOffline(false);
   }
 }
 
 test(`${RUNS} seeded random runs end in the right state, with one charge at most and one key per attempt`, async () => {
   const rng = seededRandom(SEED);
   const plans = Array.from({ length: RUNS }, (_, i) => planRun(i, rng));
-  for (const [i, plan] of plans.entries()) {
-    const started = Date.now();
-    try {
-      await runOnce(plan);
+  let stopped = false;
+  const runLane = async (lane: Lane, first: number) => {
+    for (let i = first; i < plans.length && !stopped; i += lanes.length) {
+      const plan = plans[i] as RunPlan;
+      const started = Date.now();
+      try {
+        await runOnce(plan, lane);
+      } catch (error) {
+        stopped = true;
+        throw new Error(`run ${i + 1}/${RUNS} (seed ${SEED}; ${plan.fault} on ${plan.host}): ${(error as Error).message}`);
+      }
       if (process.env.RELIABILITY_DEBUG) console.log(`run ${i + 1}: ${plan.fault} ${plan.host} ${plan.via} ${Date.now() - started} ms`);
-    } catch (error) {
-      throw new Error(`run ${i + 1}/${RUNS} (seed ${SEED}): ${(error as Error).message}`);
     }
-  }
+  };
+  const outcomes = await Promise.allSettled(lanes.map((lane, i) => runLane(lane, i)));
+  for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
   assert.equal(counts.doubleCharges, 0);
 });
 
 test('a 3 s answer: the page shows it is paying, extra key presses do nothing, one payment', async () => {
-  const tab = tabs.react;
+  const { remote } = lanes[0] as Lane;
+  const { tab } = (lanes[0] as Lane).pages.react;
   await remote.reset();
-  await tab.page.bringToFront();
   await tab.page.goto(hostPageUrl('react', remote.manifestUrl));
   tab.clear();
   await checkOut(tab, 'react', { account: 'acct-alice', amount: '88.00' });
@@ -265,7 +284,8 @@ test('a 3 s answer: the page shows it is paying, extra key presses do nothing, o
 
 test('a payment the server took but whose outcome stays unknown is reported unknown, never failed; "Check again" reuses the key', async () => {
   // The recovery deadline (45 s) is not an option a host can set: the page's clock is moved instead.
-  const tab = await browser.newPage();
+  const { remote } = lanes[0] as Lane;
+  const { tab, context } = await isolatedPage(browser);
   try {
     await tab.page.clock.install();
     await tab.page.goto(hostPageUrl('react', remote.manifestUrl));
@@ -306,15 +326,15 @@ test('a payment the server took but whose outcome stays unknown is reported unkn
     assert.equal((await remote.charges()).length, 1, 'and nothing was charged twice');
     counts.runs += 1;
   } finally {
-    await tab.page.close();
+    await context.close();
   }
 });
 
 test('a retry after a wrong password, which the server takes, is reported succeeded (not as the earlier failure)', async () => {
+  const { remote } = lanes[0] as Lane;
   for (const host of ['vanilla', 'react'] as const) {
-    const tab = tabs[host];
+    const { tab } = (lanes[0] as Lane).pages[host];
     await remote.reset();
-    await tab.page.bringToFront();
     await tab.page.goto(hostPageUrl(host, remote.manifestUrl));
     tab.clear();
     await checkOut(tab, host, { account: 'acct-alice', amount: '77.00' });

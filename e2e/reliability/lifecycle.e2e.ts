@@ -87,6 +87,16 @@ function cycleKind(i: number): Cycle {
   return 'idle';
 }
 
+/** The most the page held at once during a cycle: proof that the counters see what the cashier sets up. */
+const peak = { timeouts: 0, streams: 0, liveTracks: 0 };
+
+async function notePeak(): Promise<void> {
+  const now = await liveCount(tab.page);
+  peak.timeouts = Math.max(peak.timeouts, now.timeouts);
+  peak.streams = Math.max(peak.streams, now.streams);
+  peak.liveTracks = Math.max(peak.liveTracks, now.liveTracks);
+}
+
 async function runCycle(kind: Cycle): Promise<void> {
   const { page } = tab;
   if (kind === 'remount-at-once') {
@@ -121,6 +131,7 @@ async function runCycle(kind: Cycle): Promise<void> {
     await payButton(page).click();
     await page.waitForFunction(() => (window.__reliability?.live?.tracks ?? []).some((t) => t.readyState === 'live'), undefined, { timeout: 10_000 });
   }
+  if (kind !== 'idle') await notePeak();
   await unmount();
 }
 
@@ -165,6 +176,8 @@ test(`${CYCLES} mount/unmount cycles leave no listeners, timers, event streams o
   const leaks = leaksBetween(baseline, end);
   counts.leaks += leaks.length;
   assert.ok(end.tracks >= kinds.camera!, `the camera was opened in each camera cycle (${end.tracks} tracks)`);
+  // The counters did see the cashier's timers (the password's idle timer), its event stream and the camera.
+  assert.ok(peak.timeouts > baseline.timeouts && peak.streams > 0 && peak.liveTracks > 0, `peaks seen: ${JSON.stringify(peak)}`);
   assert.deepEqual(leaks, [], `left behind after ${CYCLES} cycles ${JSON.stringify(kinds)}: ${leaks.join(', ')}\nbaseline ${JSON.stringify(baseline)}\nend ${JSON.stringify(end)}`);
   assert.deepEqual(tab.errors.map((e) => e.message), []);
 });

@@ -47,7 +47,7 @@ test('200 concurrent identical payment requests with one key take exactly one ch
   );
   const ids = new Set(answers.map((a) => (a.result as PaymentResult).paymentId));
   assert.equal(ids.size, 1, 'every answer replays the one payment');
-  assert.equal((answers[0]?.result as PaymentResult).status, 'succeeded');
+  assert.equal((answers[0]?.result as PaymentResult | undefined)?.status, 'succeeded');
   assert.equal(chargesOf(payment.orderId), 1);
 });
 

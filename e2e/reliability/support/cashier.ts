@@ -1,6 +1,6 @@
 // The cashier steps the browser reliability tests repeat, in either host shell, against a given remote.
-import type { Locator, Page } from 'playwright-core';
-import { type E2EBrowser, launchBrowser, type LaunchOptions, type TrackedPage, urls, waitVisible } from '../../browser';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { type E2EBrowser, launchBrowser, type LaunchOptions, type TrackedPage, track, urls, waitVisible } from '../../browser';
 import { allowCompiledFunctions } from './observe';
 
 export type Host = 'react' | 'vanilla';
@@ -18,6 +18,17 @@ export async function launchReliabilityBrowser(options: LaunchOptions = {}): Pro
   const browser = await launchBrowser(options);
   await allowCompiledFunctions(browser.context);
   return browser;
+}
+
+/**
+ * A page in a context of its own: its own cache, storage and offline switch, and its own window, so it is never a
+ * background tab (which gets no animation frames, and Playwright waits for those before clicking).
+ */
+export async function isolatedPage(browser: E2EBrowser): Promise<{ tab: TrackedPage; context: BrowserContext }> {
+  const context = await browser.browser.newContext({ locale: 'en-US' });
+  context.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS ?? 15_000));
+  await allowCompiledFunctions(context);
+  return { tab: track(await context.newPage()), context };
 }
 
 export function hostPageUrl(host: Host, manifest: string, params: Record<string, string> = {}, base?: string): string {

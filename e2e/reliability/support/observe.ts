@@ -113,7 +113,10 @@ export async function countLiveResources(context: BrowserContext): Promise<void>
       if (typeof listener !== 'object' && typeof listener !== 'function') return String(listener);
       if (listener === null) return 'null';
       let id = ids.get(listener);
-      if (id === undefined) ids.set(listener, (id = nextId++));
+      if (id === undefined) {
+        id = nextId++;
+        ids.set(listener, id);
+      }
       return String(id);
     };
     // Playwright's own injected script listens on window while it acts: not the page's listeners.
