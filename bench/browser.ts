@@ -6,8 +6,9 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/browser';
 export const PROBE = path.join(__dirname, 'page-probe.js');
 const ACTION_TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 15_000);
 
+/** Ctrl-C and SIGTERM are bench/run.ts's to handle (Playwright's own handler would exit before the servers close). */
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false });
 }
 
 /** A new context has its own empty HTTP cache: every page opened in it loads cold. */
@@ -68,7 +69,16 @@ export interface PaintedState {
 
 /** Starts watching in the page for a state (see page-probe.js); await the result after triggering it. */
 export function whenPainted(page: Page, state: 'pay' | 'keyboard' | 'success' | 'closed'): Promise<PaintedState> {
-  return page.evaluate((name) => (window as unknown as BenchWindow).__bench.whenPainted(name), state);
+  return armed(page.evaluate((name) => (window as unknown as BenchWindow).__bench.whenPainted(name), state));
+}
+
+/**
+ * A promise started before the action it waits for: if that action fails first, the run ends through the action's
+ * error (and the cleanup in `finally`), not through this promise's rejection going unhandled.
+ */
+export function armed<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** What page-probe.js keeps on `window.__bench`. */
@@ -82,16 +92,11 @@ export interface BenchWindow {
     /** Set by ?benchWatch=<state> once that state is painted. */
     watched?: PaintedState | null;
     whenPainted(state: string): Promise<PaintedState>;
-    afterNextPaint(): Promise<number>;
     cellsPainted(n: number): Promise<number>;
   };
 }
 
-export function readProbe<T>(page: Page, pick: (bench: BenchWindow['__bench']) => T): Promise<T> {
-  return page.evaluate(`(${pick.toString()})(window.__bench)`) as Promise<T>;
-}
-
-/** Waits until `fn` is true in the page, polling every 20 ms (no per-frame polling that would load the main thread). */
+/** Waits until `expression` is true in the page, polling every 20 ms (no per-frame polling that would load the main thread). */
 export async function waitInPage(page: Page, expression: string, what: string, timeoutMs = ACTION_TIMEOUT_MS): Promise<void> {
   try {
     await page.waitForFunction(expression, undefined, { polling: 20, timeout: timeoutMs });

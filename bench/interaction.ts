@@ -1,7 +1,7 @@
 // Targets 3 and 4 in the react-host: keypress -> painted cell on the password keyboard; Pay -> success dialog.
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { resetMock } from '../e2e/browser';
-import { type BenchWindow, pageUrl, probedContext, tap, whenPainted } from './browser';
+import { armed, type BenchWindow, pageUrl, probedContext, tap, whenPainted } from './browser';
 import type { BenchStack } from './setup';
 import { coveredLength, type Interval, round, type Summary, summarize } from './stats';
 
@@ -48,7 +48,7 @@ async function openKeyboard(page: Page, stack: BenchStack): Promise<void> {
   await page.getByRole('button', { name: /^Check out/ }).click();
   const pay = page.getByRole('button', { name: 'Pay', exact: true });
   await pay.waitFor();
-  const challenge = page.waitForResponse((r) => r.url().includes('/password/challenge'));
+  const challenge = armed(page.waitForResponse((r) => r.url().includes('/password/challenge')));
   const painted = whenPainted(page, 'keyboard');
   await tap(page, pay);
   await painted;
@@ -67,7 +67,7 @@ export async function measureKeypress(browser: Browser, stack: BenchStack, sampl
     const warmUp = 5;
     while (recorded < samples + warmUp) {
       for (const digit of digits) {
-        const painted = page.evaluate((n) => (window as unknown as BenchWindow).__bench.cellsPainted(n), recorded + 1);
+        const painted = armed(page.evaluate((n) => (window as unknown as BenchWindow).__bench.cellsPainted(n), recorded + 1));
         await tap(page, key(page, digit));
         recorded = await painted;
         await page.waitForTimeout(30);
@@ -126,14 +126,14 @@ async function payOnce(context: BrowserContext, stack: BenchStack): Promise<PayR
     await page.getByRole('button', { name: /^Check out/ }).click();
     const pay = page.getByRole('button', { name: 'Pay', exact: true });
     await pay.waitFor();
-    const challenge = page.waitForResponse((r) => r.url().includes('/password/challenge'));
+    const challenge = armed(page.waitForResponse((r) => r.url().includes('/password/challenge')));
     const keyboardPainted = whenPainted(page, 'keyboard');
     await tap(page, pay);
     const keyboardAt = (await keyboardPainted).paintedAt;
     const payAt = (await bench(page)).pointerDowns.findLast((p) => p.label.trim() === 'Pay')!.at;
     await challenge; // a person types for longer than the challenge takes
     for (const digit of PASSWORD.slice(0, -1)) {
-      const painted = page.evaluate((n) => (window as unknown as BenchWindow).__bench.cellsPainted(n), PASSWORD.indexOf(digit) + 1);
+      const painted = armed(page.evaluate((n) => (window as unknown as BenchWindow).__bench.cellsPainted(n), PASSWORD.indexOf(digit) + 1));
       await tap(page, key(page, digit));
       await painted;
     }

@@ -12,7 +12,6 @@
       channel.port1.onmessage = () => callback(performance.now());
       channel.port2.postMessage(0);
     });
-  bench.afterNextPaint = () => new Promise((resolve) => afterNextPaint(resolve));
 
   // The federation runtime reads global plugins from a pre-existing __FEDERATION__: loadRemote's first hook marks its start.
   window.__FEDERATION__ = {

@@ -107,6 +107,9 @@ async function main(): Promise<number> {
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
+  // A stray rejection must not end the process before `finally` has closed Chromium and the servers.
+  const stray = (error: unknown) => console.error('[bench] unhandled rejection:', error instanceof Error ? error.message : error);
+  process.on('unhandledRejection', stray);
   // A hung browser or server must not keep the machine busy: give up after BENCH_TIMEOUT_MIN minutes.
   const watchdog = setTimeout(() => {
     console.error(`[bench] no result after ${WATCHDOG_MIN} minutes: giving up`);
@@ -137,6 +140,7 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     clearTimeout(watchdog);
+    process.off('unhandledRejection', stray);
     process.off('SIGINT', interrupted);
     process.off('SIGTERM', interrupted);
     await cleanUp();

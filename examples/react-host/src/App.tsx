@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, useTransition } from 'react';
 import { useDispatch } from 'react-redux';
 import type { CashierOptions } from '../../shared/cashier-types';
 import { type CheckoutInput, checkoutDefaults, toCashierOptions } from '../../shared/checkout';
@@ -25,6 +25,9 @@ export function App({ store }: { store: HostStore }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [checkout, setCheckout] = useState<{ id: number; options: CashierOptions } | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // Opening is a transition, so React keeps the page as it is while the remote loads and never commits the Suspense
+  // fallback: content that replaces a committed fallback is held back up to 300 ms (React 19's FALLBACK_THROTTLE_MS).
+  const [opening, startOpening] = useTransition();
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt is exactly what asks for a new lazy component
   const CashierPage = useMemo(lazyCashierPage, [attempt]);
 
@@ -39,15 +42,17 @@ export function App({ store }: { store: HostStore }) {
     setFormError(null);
     dispatch(checkoutStarted());
     // Options stay the same object for the whole flow: the cashier keys its effects on them.
-    setCheckout((previous) => ({
-      id: (previous?.id ?? 0) + 1,
-      options: { ...options, amountEditable: true, store, onReminder: (reminder) => dispatch(reminderReceived(reminder)) },
-    }));
+    startOpening(() =>
+      setCheckout((previous) => ({
+        id: (previous?.id ?? 0) + 1,
+        options: { ...options, amountEditable: true, store, onReminder: (reminder) => dispatch(reminderReceived(reminder)) },
+      })),
+    );
   }, [dispatch, input, store]);
 
   const retry = useCallback(() => {
     registerCashierRemote(true);
-    setAttempt((n) => n + 1);
+    startOpening(() => setAttempt((n) => n + 1));
   }, []);
 
   return (
@@ -61,13 +66,15 @@ export function App({ store }: { store: HostStore }) {
         error={formError}
       />
       <PaymentStatus />
-      {checkout && (
-        <RemoteErrorBoundary key={attempt} onRetry={retry}>
-          <Suspense fallback={<p aria-busy="true">Loading the cashier…</p>}>
+      {opening && <p aria-busy="true">Loading the cashier…</p>}
+      {/* Mounted before the first checkout: a transition never swaps content already shown for this fallback. */}
+      <Suspense fallback={<p aria-busy="true">Loading the cashier…</p>}>
+        {checkout && (
+          <RemoteErrorBoundary key={attempt} onRetry={retry}>
             <CashierPage key={checkout.id} {...checkout.options} />
-          </Suspense>
-        </RemoteErrorBoundary>
-      )}
+          </RemoteErrorBoundary>
+        )}
+      </Suspense>
     </main>
   );
 }

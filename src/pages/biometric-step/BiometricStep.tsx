@@ -1,18 +1,24 @@
 // S231/S241: the cashier page calls up the fingerprint or face popup; each widget is its own chunk, loaded when chosen.
-import { lazy, Suspense } from 'react';
 import type { Authentication } from '../../core/service-interfaces';
 import type { PaymentData } from '../../core/types';
 import { usePageView } from '../../tracking/TrackerContext';
 import { useCashier } from '../cashier-page/cashier-context';
+import { LoadedStep } from '../lazy-step/LoadedStep';
+import { loadable } from '../lazy-step/useLoadedComponent';
+import type { FaceVerifyProps } from '../../widgets/face-verify/FaceVerify';
+import type { FingerprintVerifyProps } from '../../widgets/fingerprint-verify/FingerprintVerify';
 
-const FingerprintVerify = lazy(() =>
-  import(/* webpackChunkName: "fingerprint-verify" */ '../../widgets/fingerprint-verify/FingerprintVerify').then((m) => ({
-    default: m.FingerprintVerify,
-  })),
+const FINGERPRINT = loadable<FingerprintVerifyProps>(() =>
+  import(/* webpackChunkName: "fingerprint-verify" */ '../../widgets/fingerprint-verify/FingerprintVerify').then((m) => m.FingerprintVerify),
 );
-const FaceVerify = lazy(() =>
-  import(/* webpackChunkName: "face-verify" */ '../../widgets/face-verify/FaceVerify').then((m) => ({ default: m.FaceVerify })),
+const FACE = loadable<FaceVerifyProps>(() =>
+  import(/* webpackChunkName: "face-verify" */ '../../widgets/face-verify/FaceVerify').then((m) => m.FaceVerify),
 );
+
+/** Fetches the chosen biometric widget's chunk ahead (on the Pay click), so it is there when pre-verification passes. */
+export function preloadBiometricStep(method: 'fingerprint' | 'face'): void {
+  (method === 'fingerprint' ? FINGERPRINT : FACE).preload().catch(() => undefined); // the step itself reports a failed load
+}
 
 export interface BiometricStepProps {
   method: 'fingerprint' | 'face';
@@ -42,9 +48,10 @@ export function BiometricStep({ method, payment, onAuthenticated, onUsePassword,
     onUsePassword,
     onCancel,
   };
-  return (
-    <Suspense fallback={<p role="status">{t('loading')}</p>}>
-      {method === 'fingerprint' ? <FingerprintVerify {...common} timeoutMs={timeoutMs} /> : <FaceVerify {...common} cameraTimeoutMs={cameraTimeoutMs} />}
-    </Suspense>
+  const fallback = <p role="status">{t('loading')}</p>;
+  return method === 'fingerprint' ? (
+    <LoadedStep step={FINGERPRINT} props={{ ...common, timeoutMs }} fallback={fallback} />
+  ) : (
+    <LoadedStep step={FACE} props={{ ...common, cameraTimeoutMs }} fallback={fallback} />
   );
 }

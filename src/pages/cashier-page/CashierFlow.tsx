@@ -9,9 +9,9 @@ import { loadCashierResources } from '../../store/resources-thunk';
 import { usePageView, useTracker } from '../../tracking/TrackerContext';
 import { Dialog } from '../dialog/Dialog';
 import { reasonFor } from '../page-messages';
-import { BiometricStep } from '../biometric-step/BiometricStep';
+import { BiometricStep, preloadBiometricStep } from '../biometric-step/BiometricStep';
 import { EnrollOffer } from '../biometric-step/EnrollOffer';
-import { PasswordStep } from '../password-step/PasswordStep';
+import { PasswordStep, preloadPasswordStep } from '../password-step/PasswordStep';
 import { ResultDialog } from '../result-dialog/ResultDialog';
 import { VerifyFailedDialog } from '../verify-failed-dialog/VerifyFailedDialog';
 import { useCashier } from './cashier-context';
@@ -98,6 +98,9 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
       dispatch(flowStarted({ payment: data, apiBaseUrl, locale }));
       dispatch(loadCashierResources({ apiBaseUrl, accountId: data.accountId }));
     }
+    // The chosen step's chunk loads while the payment is pre-verified.
+    if (method === 'password') preloadPasswordStep(state.resources?.passwordComponent ?? 'six-digit');
+    else preloadBiometricStep(method);
     dispatch(methodChosen(method));
     tracker.track('method_chosen', { pageId: 'cashier', method });
     if (data !== payment) dispatch(paymentCorrected(data));

@@ -1,20 +1,24 @@
-import { lazy, Suspense, useCallback } from 'react';
+import { useCallback } from 'react';
 import { cashierApiFor } from '../../api/cashier-api';
 import type { EncryptedPassword } from '../../core/service-interfaces';
 import { usePageView } from '../../tracking/TrackerContext';
 import { useCashier } from '../cashier-page/cashier-context';
+import { LoadedStep } from '../lazy-step/LoadedStep';
+import { loadable } from '../lazy-step/useLoadedComponent';
 
 // The seed's password SDK, chosen by identifier in the page resources; each component is its own chunk.
-const SixDigitPassword = lazy(() =>
-  import(/* webpackChunkName: "password-six-digit" */ '../../widgets/password-keyboard/PasswordKeyboard').then((m) => ({
-    default: m.PasswordKeyboard,
-  })),
+const SIX_DIGIT = loadable(() =>
+  import(/* webpackChunkName: "password-six-digit" */ '../../widgets/password-keyboard/PasswordKeyboard').then((m) => m.PasswordKeyboard),
 );
-const MixedPassword = lazy(() =>
-  import(/* webpackChunkName: "password-mixed" */ '../../widgets/mixed-password/MixedPasswordInput').then((m) => ({
-    default: m.MixedPasswordInput,
-  })),
+const MIXED = loadable(() =>
+  import(/* webpackChunkName: "password-mixed" */ '../../widgets/mixed-password/MixedPasswordInput').then((m) => m.MixedPasswordInput),
 );
+const stepFor = (component: 'six-digit' | 'mixed') => (component === 'mixed' ? MIXED : SIX_DIGIT);
+
+/** Fetches the password component's chunk ahead (on the Pay click), so it is there when pre-verification passes. */
+export function preloadPasswordStep(component: 'six-digit' | 'mixed'): void {
+  stepFor(component).preload().catch(() => undefined); // the step itself reports a failed load
+}
 
 export interface PasswordStepProps {
   component: 'six-digit' | 'mixed';
@@ -34,21 +38,6 @@ export function PasswordStep({ component, shuffle, accountId, busy, error, reset
   const { locale, apiBaseUrl, t } = useCashier();
   usePageView(component === 'mixed' ? 'password-mixed' : 'password');
   const getChallenge = useCallback(() => cashierApiFor(apiBaseUrl).passwordChallenge(accountId), [apiBaseUrl, accountId]);
-  const Component = component === 'mixed' ? MixedPassword : SixDigitPassword;
-  return (
-    <Suspense fallback={<p role="status">{t('loading')}</p>}>
-      <Component
-        locale={locale}
-        getChallenge={getChallenge}
-        onEncrypted={onEncrypted}
-        onCancel={onCancel}
-        shuffle={shuffle}
-        disabled={busy}
-        error={error}
-        resetKey={resetKey}
-        locked={locked}
-        onUseAnotherMethod={onUseAnotherMethod}
-      />
-    </Suspense>
-  );
+  const props = { locale, getChallenge, onEncrypted, onCancel, shuffle, disabled: busy, error, resetKey, locked, onUseAnotherMethod };
+  return <LoadedStep step={stepFor(component)} props={props} fallback={<p role="status">{t('loading')}</p>} />;
 }
