@@ -37,6 +37,8 @@ export default (_env: unknown, argv: { mode?: 'development' | 'production' }): C
       rules: [
         swcRule(production),
         { test: /\.css$/, use: [MiniCssExtractPlugin.loader, { loader: 'css-loader', options: { importLoaders: 0 } }] },
+        // A strict CSP (no 'wasm-unsafe-eval') must see no violation when the face chunk loads.
+        { test: /@vladmandic[\\/]face-api[\\/]dist[\\/].*\.js$/, loader: path.resolve(__dirname, 'scripts/no-wasm-probe-loader.cjs') },
       ],
     },
     plugins: [

@@ -48,7 +48,7 @@ function findTests(dir: string, exclude?: string): string[] {
 
 function selectTests(args: Args): string[] {
   if (args.files.length) return args.files.map((file) => path.resolve(file));
-  return args.reliability ? findTests(RELIABILITY_DIR) : findTests(E2E_DIR, RELIABILITY_DIR);
+  return args.reliability ? findTests(RELIABILITY_DIR) : findTests(E2E_DIR);
 }
 
 /** node's own test runner, one file at a time (each file owns one browser); its summary closes the output. */

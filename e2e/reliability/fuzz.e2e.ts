@@ -1,12 +1,8 @@
-// Issue 9, fuzzing (fast-check): 10,000+ malformed requests across every endpoint get only a 4xx { code, message };
-// the rule engine, money parsing and the server-content sanitisers never throw, and every unknown fails closed.
+// Issue 9, fuzzing (fast-check): 10,000+ malformed bodies, plus bad headers and queries, on every endpoint of the
+// mock payment server get only a 4xx { code, message }. core-fuzz.e2e.ts fuzzes the rule engine and money parsing.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
-import { formatMoney, MoneyError, parseMajorAmount, parseMoney } from '../../src/core/money';
-import { SchemaError } from '../../src/core/schema';
-import { safeCorrectionUrl, sanitizeServerText } from '../../src/core/server-content';
-import { verifyPaymentData } from '../../src/core/verification';
 import { type RawClient, type RawResponse, rawClient, startTestServer, type TestServer } from '../../mocks/test-helpers';
 import { reliabilitySeed } from './support/seed';
 import { emptyCounts, recordSummary } from './support/summary';
@@ -19,6 +15,8 @@ const counts = emptyCounts();
 const unexpected: unknown[] = [];
 let server: TestServer;
 let raw: RawClient;
+/** Malformed requests, and among them malformed bodies (the issue asks for 10,000 of those). */
+let requests = 0;
 let bodies = 0;
 
 before(async () => {
@@ -29,8 +27,8 @@ before(async () => {
 
 after(async () => {
   counts.serverErrors += unexpected.length;
-  recordSummary('fuzz: malformed requests, rule engine, money, server content', counts, [
-    `${bodies} malformed requests; seed ${SEED}`,
+  recordSummary('fuzz: malformed requests', counts, [
+    `${requests} malformed requests, ${bodies} of them malformed bodies; seed ${SEED}`,
   ]);
   raw?.close();
   await server?.close();
@@ -44,22 +42,22 @@ const image = 'data:image/jpeg;base64,AAAA';
 
 /** A valid body per endpoint (and variant); the fuzzer breaks exactly one part of it. */
 const TEMPLATES: [string, Json, number][] = [
-  ['/preverify', { payment }, 1200],
-  ['/preorder', { payment }, 840],
-  ['/pay', { preorderId: 'pre_1', payment, authentication: { method: 'password', encryptedPassword: { keyId: 'rsa-x', nonce: 'n-1', ciphertext: 'AAAA' } } }, 1080],
-  ['/pay', { preorderId: 'pre_1', payment, authentication: { method: 'fingerprint', challengeId: 'fp_1', assertion: { id: 'x', response: {} } } }, 360],
-  ['/pay', { preorderId: 'pre_1', payment, authentication: { method: 'face', challengeId: 'face_1', image } }, 360],
-  ['/page-resources/checks', { keys: ['amount.amount', 'accountId'], locale: 'zh-CN', accountId: 'acct-alice' }, 840],
-  ['/track', { events: [{ type: 'element_click', clientId: 'c-1', pageId: 'cashier', elementId: 'pay', at }] }, 840],
-  ['/webauthn/registration/options', enrollment, 480],
-  ['/webauthn/registration/verify', { ...enrollment, response: { id: 'x', response: {} } }, 480],
-  ['/webauthn/authentication/options', { accountId: 'acct-alice', orderId: 'order-fuzz', amount }, 600],
-  ['/face/enroll', { ...enrollment, image }, 480],
-  ['/face/challenge', { accountId: 'acct-alice', orderId: 'order-fuzz', amount }, 600],
+  ['/preverify', { payment }, 1400],
+  ['/preorder', { payment }, 1000],
+  ['/pay', { preorderId: 'pre_1', payment, authentication: { method: 'password', encryptedPassword: { keyId: 'rsa-x', nonce: 'n-1', ciphertext: 'AAAA' } } }, 1300],
+  ['/pay', { preorderId: 'pre_1', payment, authentication: { method: 'fingerprint', challengeId: 'fp_1', assertion: { id: 'x', response: {} } } }, 450],
+  ['/pay', { preorderId: 'pre_1', payment, authentication: { method: 'face', challengeId: 'face_1', image } }, 450],
+  ['/page-resources/checks', { keys: ['amount.amount', 'accountId'], locale: 'zh-CN', accountId: 'acct-alice' }, 1000],
+  ['/track', { events: [{ type: 'element_click', clientId: 'c-1', pageId: 'cashier', elementId: 'pay', at }] }, 1000],
+  ['/webauthn/registration/options', enrollment, 600],
+  ['/webauthn/registration/verify', { ...enrollment, response: { id: 'x', response: {} } }, 600],
+  ['/webauthn/authentication/options', { accountId: 'acct-alice', orderId: 'order-fuzz', amount }, 700],
+  ['/face/enroll', { ...enrollment, image }, 600],
+  ['/face/challenge', { accountId: 'acct-alice', orderId: 'order-fuzz', amount }, 700],
   [
     '/__admin/scenario',
     { name: 'slow', delayMs: 100, endpoints: ['pay'], times: 1, pageResources: { passwordComponent: 'mixed', shuffleKeys: true, checks: { 'amount.amount': { message: 'm', correctionUrl: 'u' } } } },
-    480,
+    600,
   ],
 ];
 
@@ -129,8 +127,9 @@ function brokenBody(template: Json): fc.Arbitrary<string> {
   return fc.oneof({ arbitrary: mutated, weight: 12 }, { arbitrary: notJson, weight: 3 }, { arbitrary: notObject, weight: 2 }, { arbitrary: proto, weight: 1 }, { arbitrary: deep, weight: 1 });
 }
 
-function expectClientError(res: RawResponse, sent: string): void {
-  bodies += 1;
+function expectClientError(res: RawResponse, sent: string, malformedBody = true): void {
+  requests += 1;
+  if (malformedBody) bodies += 1;
   counts.runs += 1;
   counts.faults += 1;
   if (res.status >= 500) counts.serverErrors += 1;
@@ -164,7 +163,7 @@ test('requests broken outside the body: content type, size, the Idempotency-Key 
   await fc.assert(
     fc.asyncProperty(badKey, async (key) => {
       const headers: Record<string, string> = key === undefined ? {} : { 'Idempotency-Key': encodeURIComponent(key) === key ? key : 'has space 123' };
-      expectClientError(await raw.request('POST', '/pay', valid, headers), `/pay key=${key}`);
+      expectClientError(await raw.request('POST', '/pay', valid, headers), `/pay key=${key}`, false);
     }),
     fcOptions(300),
   );
@@ -205,129 +204,10 @@ test('GET queries: malformed ids on every GET endpoint get a 4xx { code, message
       fc.constant(`${name}[a]=1`),
     );
     await fc.assert(
-      fc.asyncProperty(badValue, async (query) => expectClientError(await raw.request('GET', `${path}?${query}`), `${path}?${query}`)),
+      fc.asyncProperty(badValue, async (query) => expectClientError(await raw.request('GET', `${path}?${query}`), `${path}?${query}`, false)),
       fcOptions(300),
     );
   }
-  assert.ok(bodies >= 10_000, `at least 10,000 malformed requests (sent ${bodies})`);
+  assert.ok(bodies >= 10_000, `at least 10,000 malformed bodies (sent ${bodies})`);
   assert.equal((await server.get('/health')).status, 200);
-});
-
-// --- the rule engine and money parsing ---
-
-/** A value whose reading throws: a hostile proxy, a throwing getter (each prints its name in a counterexample). */
-const named = <T extends object>(value: T, name: string): T => Object.defineProperty(value, fc.toStringMethod, { value: () => name });
-const throwingProxy = new Proxy(
-  {},
-  {
-    has: (_target, key) => key === fc.toStringMethod,
-    get: (_target, key) => {
-      if (key === fc.toStringMethod) return () => 'throwing proxy';
-      throw new Error('boom');
-    },
-    ownKeys: () => {
-      throw new Error('boom');
-    },
-  },
-);
-const throwing = () => {
-  throw new Error('getter');
-};
-const hostile = fc.constantFrom<unknown>(
-  throwingProxy,
-  named(Object.defineProperty({ currency: 'CNY' }, 'amount', { get: throwing, enumerable: true }), 'object with a throwing amount getter'),
-  named(Object.defineProperty([], 0, { get: throwing, enumerable: true }), 'array with a throwing item'),
-);
-const anyInput = fc.oneof({ arbitrary: fc.anything(), weight: 8 }, { arbitrary: hostile, weight: 1 });
-const KNOWN_KEYS = ['amount.amount', 'amount.amount#minimum', 'amount.currency', 'payerAccount#luhn', 'payerAccount#owned', 'accountId', 'accountId#session', 'payeeAccount', 'orderId#format'];
-
-test('the rule engine never throws, and every unknown fails closed', () => {
-  const datum = fc.record({ key: fc.oneof(fc.constantFrom(...KNOWN_KEYS), fc.string({ maxLength: 40 })), value: anyInput });
-  const ruleBase = fc.oneof(
-    fc.constant(undefined),
-    anyInput,
-    fc.record({ version: fc.string(), rules: fc.dictionary(fc.string({ maxLength: 30 }), fc.record({ rule: fc.string({ maxLength: 12 }) })) }),
-  );
-  const startedRuns = counts.runs;
-  fc.assert(
-    fc.property(fc.oneof(anyInput, fc.constant(payment)), fc.oneof(anyInput, fc.array(datum, { maxLength: 8 })), ruleBase, (pay, data, base) => {
-      counts.runs += 1;
-      const result = verifyPaymentData(pay, data, base);
-      assert.equal(typeof result.passed, 'boolean');
-      assert.ok(Array.isArray(result.results) && result.results.length > 0, 'there is always a reason');
-      if (!Array.isArray(data) || data.length === 0) assert.equal(result.passed, false, 'no verification data fails closed');
-      for (const one of result.results) if (one.rule === null) assert.equal(one.passed, false, `an unknown rule or keyword fails: ${one.key}`);
-      assert.equal(result.passed, result.results.every((r) => r.passed));
-    }),
-    fcOptions(4000),
-  );
-  // Unknown keywords and unknown rule types, each alone: not passed.
-  fc.assert(
-    fc.property(fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !KNOWN_KEYS.includes(k)), fc.anything(), (key, value) => {
-      counts.runs += 1;
-      assert.equal(verifyPaymentData(payment, [{ key, value }]).passed, false);
-      const unknownRule = { version: '1', rules: { 'amount.amount': { rule: key } } };
-      assert.equal(verifyPaymentData(payment, [{ key: 'amount.amount', value: 1e9 }], unknownRule).passed, false);
-    }),
-    fcOptions(1000),
-  );
-  assert.ok(counts.runs - startedRuns >= 5000);
-});
-
-const moneyError = (error: unknown) => error instanceof MoneyError || error instanceof SchemaError;
-
-test('money parsing never throws anything but a MoneyError, and unknown currencies fail', () => {
-  fc.assert(
-    fc.property(anyInput, fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('１００．５', '1,000.00', '0.001', '1e5', '-1', ' 12 ', '9'.repeat(40)), anyInput), fc.oneof(fc.constantFrom('CNY', 'JPY', 'KWD', 'XXX', 'cny', ''), anyInput), (input, text, currency) => {
-      counts.runs += 1;
-      try {
-        const money = parseMoney(input);
-        assert.ok(Number.isSafeInteger(money.amount) && money.amount >= 0);
-        assert.equal(typeof formatMoney(money, 'en-US'), 'string');
-      } catch (error) {
-        assert.ok(moneyError(error), `parseMoney threw ${String(error)}`);
-      }
-      try {
-        const money = parseMajorAmount(text as string, currency as string);
-        assert.ok(Number.isSafeInteger(money.amount) && money.amount >= 0, `${String(text)} -> ${money.amount}`);
-        assert.equal(money.currency, currency);
-      } catch (error) {
-        assert.ok(moneyError(error), `parseMajorAmount threw ${String(error)}`);
-      }
-    }),
-    fcOptions(4000),
-  );
-  fc.assert(
-    fc.property(fc.string({ maxLength: 5 }).filter((c) => !['CNY', 'USD', 'JPY', 'EUR', 'KWD'].includes(c) && !/^[A-Z]{3}$/.test(c)), fc.nat(), (currency, n) => {
-      counts.runs += 1;
-      assert.throws(() => parseMoney({ amount: n, currency }), (e: unknown) => e instanceof MoneyError && e.code === 'UNKNOWN_CURRENCY' || e instanceof MoneyError && e.code === 'REQUIRED');
-    }),
-    fcOptions(500),
-  );
-});
-
-test('server content: any text is made safe to show, and any link is http(s) on a real host or dropped', () => {
-  const hostileUrl = fc.oneof(
-    fc.string({ maxLength: 80 }),
-    fc.webUrl(),
-    fc.constantFrom('javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', '//evil.example/x', '\\\\evil.example', 'https://user:pw@evil.example/', 'https://bank.example/\u202efdp.exe', 'https://x'.padEnd(5000, 'x')),
-    fc.tuple(fc.constantFrom('javascript:', 'data:', 'https://ok.example/', '/fix/'), fc.string({ maxLength: 40 })).map(([a, b]) => a + b),
-  );
-  fc.assert(
-    fc.property(hostileUrl, fc.string({ maxLength: 600 }), (url, text) => {
-      counts.runs += 1;
-      const safe = safeCorrectionUrl(url, 'http://localhost:3002');
-      if (safe !== null) {
-        const parsed = new URL(safe);
-        assert.ok(parsed.protocol === 'https:' || parsed.protocol === 'http:', `kept ${safe}`);
-        assert.ok(!parsed.username && !parsed.password);
-        assert.doesNotMatch(safe, /[\u202a-\u202e\u2066-\u2069\u200b-\u200f]/);
-      } else counts.faults += 1;
-      const shown = sanitizeServerText(text);
-      assert.ok(shown.length <= 300);
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what must not be shown.
-      assert.doesNotMatch(shown, /[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u0000-\u0008]/);
-    }),
-    fcOptions(3000),
-  );
 });

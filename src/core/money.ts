@@ -66,7 +66,14 @@ export function parseMoney(input: unknown, path = 'amount'): Money {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new MoneyError('NOT_OBJECT', path, 'must be an object {amount, currency}');
   }
-  const { amount, currency } = input as Record<string, unknown>;
+  let amount: unknown;
+  let currency: unknown;
+  try {
+    ({ amount, currency } = input as Record<string, unknown>);
+  } catch {
+    // A host object whose reading throws (a getter, a revoked proxy) is bad input, not a crash.
+    throw new MoneyError('NOT_OBJECT', path, 'could not be read');
+  }
   const field = `${path}.amount`;
   const fail = (code: MoneyErrorCode, reason: string) => {
     throw new MoneyError(code, field, reason);

@@ -1,7 +1,8 @@
 // The cashier remote, registered from its manifest at run time through the runtime instance the build plugin created.
-import { loadRemote, preloadRemote, registerRemotes } from '@module-federation/enhanced/runtime';
+import { loadRemote, preloadRemote, registerPlugins, registerRemotes } from '@module-federation/enhanced/runtime';
 import type { ComponentType } from 'react';
 import type { CashierOptions, CashierPageModule, PaymentSliceModule } from '../../shared/cashier-types';
+import { manifestTimeout } from '../../shared/manifest-timeout';
 import { cashierManifestUrl, REMOTE_NAME } from '../../shared/remote-manifest';
 
 export interface CashierRemote {
@@ -17,6 +18,7 @@ let preloading: Promise<void> | null = null;
  * so a retry reads the manifest again and follows a release or rollback made during the outage.
  */
 export function registerCashierRemote(force = false): string {
+  if (manifestUrl === null) registerPlugins([manifestTimeout()]);
   manifestUrl ??= cashierManifestUrl();
   registerRemotes([{ name: REMOTE_NAME, entry: manifestUrl }], { force });
   if (force) preloading = null;

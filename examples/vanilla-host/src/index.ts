@@ -2,6 +2,7 @@
 import { createInstance } from '@module-federation/enhanced/runtime';
 import type { OpenCashierModule } from '../../shared/cashier-types';
 import { type CheckoutInput, checkoutDefaults, toCashierOptions } from '../../shared/checkout';
+import { manifestTimeout } from '../../shared/manifest-timeout';
 import { cashierManifestUrl, REMOTE_NAME } from '../../shared/remote-manifest';
 import '../../shared/host.css';
 
@@ -10,6 +11,7 @@ const federation = createInstance({
   name: 'vanilla_host',
   remotes: [{ name: REMOTE_NAME, entry: cashierManifestUrl() }],
   shared: {},
+  plugins: [manifestTimeout()],
 });
 
 const form = document.getElementById('order') as HTMLFormElement;

@@ -33,12 +33,15 @@ export class CashierErrorBoundary extends Component<Props, { failed: boolean }> 
   override render() {
     if (!this.state.failed) return this.props.children;
     const t = pageTranslator(this.props.locale === 'en-US' ? 'en-US' : 'zh-CN');
+    // Outside ThemeScope (which may be what failed): the root class brings the default theme tokens.
     return (
-      <div className="cashier-page" role="alert">
-        <p>{t('errorGeneric')}</p>
-        <button type="button" className="cashier-button" onClick={() => this.setState({ failed: false })}>
-          {t('tryAgain')}
-        </button>
+      <div className="cashier-root">
+        <div className="cashier-page" role="alert">
+          <p>{t('errorGeneric')}</p>
+          <button type="button" className="cashier-button" onClick={() => this.setState({ failed: false })}>
+            {t('tryAgain')}
+          </button>
+        </div>
       </div>
     );
   }

@@ -8,13 +8,14 @@ import './cashier-page.css';
 /** The whole flow for one payment (contract §1 `./CashierPage`). */
 export default function CashierPage(props: CashierOptions & { onFinished?: () => void; modal?: boolean }) {
   const { onFinished, modal, ...options } = props;
+  // The boundary wraps the theme too: a host theme that throws when read is contained like any other error.
   return (
-    <ThemeScope theme={options.theme}>
-      <CashierErrorBoundary onEvent={options.onEvent} clientId={options.clientId} locale={options.locale}>
+    <CashierErrorBoundary onEvent={options.onEvent} clientId={options.clientId} locale={options.locale}>
+      <ThemeScope theme={options.theme}>
         <CashierProviders options={options}>
           <CashierFlow options={options} onFinished={onFinished} modal={modal} />
         </CashierProviders>
-      </CashierErrorBoundary>
-    </ThemeScope>
+      </ThemeScope>
+    </CashierErrorBoundary>
   );
 }
