@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../e2e/browser';
 
 const WIDTHS = [
   { width: 360, height: 740 },
@@ -13,15 +14,6 @@ const WIDTHS = [
 ];
 const LOCALES = ['zh-CN', 'en-US'] as const;
 const OUT = path.resolve(__dirname, '../../e2e/artifacts/stories');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // Effects, lazy chunks, the page resources from the mock and simulated key presses settle within this.
 const SETTLE_MS = 700;
 
