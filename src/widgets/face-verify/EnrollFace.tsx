@@ -1,5 +1,5 @@
 // "Enable face payment": captures the face in the guide and enrols it, allowed after a verified payment password.
-import type { Locale } from '../../core/types';
+import type { BiometricEnrollProps } from '../biometric-shared/biometric-props';
 import { FaceCapturePanel } from './FaceCapturePanel';
 import { loadTinyFaceDetector } from './FaceVerify';
 import type { FaceDetector } from './face-detector';
@@ -7,15 +7,7 @@ import { enrollFace } from './face-client';
 import { faceMessages } from './messages';
 import { DEFAULT_CAMERA_TIMEOUT_MS, useFaceCapture } from './useFaceCapture';
 
-export interface EnrollFaceProps {
-  locale?: Locale;
-  apiBaseUrl?: string;
-  accountId: string;
-  /** From the PaymentResult of a payment made with the password in this session. */
-  enrollmentToken: string;
-  onEnrolled?: () => void;
-  /** Close button, Escape, and "Done" afterwards. */
-  onClose: () => void;
+export interface EnrollFaceProps extends BiometricEnrollProps {
   cameraTimeoutMs?: number;
   loadDetector?: () => Promise<FaceDetector>;
 }

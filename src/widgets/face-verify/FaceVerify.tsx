@@ -1,26 +1,12 @@
 // S241/S242: the face popup. Camera with a guide, on-device detection, one captured frame sent with the payment.
-import type { Authentication } from '../../core/service-interfaces';
-import type { Locale, Money } from '../../core/types';
+import type { BiometricVerifyProps } from '../biometric-shared/biometric-props';
 import { FaceCapturePanel } from './FaceCapturePanel';
 import type { FaceDetector } from './face-detector';
 import { fetchFaceChallenge } from './face-client';
 import { faceMessages } from './messages';
 import { DEFAULT_CAMERA_TIMEOUT_MS, useFaceCapture } from './useFaceCapture';
 
-export interface FaceVerifyProps {
-  /** Default 'zh-CN'. */
-  locale?: Locale;
-  /** The payment server; default '/api/cashier'. */
-  apiBaseUrl?: string;
-  accountId: string;
-  orderId: string;
-  amount: Money;
-  /** The face data to be recognised (S241): send it in the payment request (S242). The camera is already off. */
-  onAuthenticated: (authentication: Authentication) => void;
-  /** Every camera or detection problem offers this way back. */
-  onUsePassword: () => void;
-  /** The close button and Escape; default onUsePassword. */
-  onCancel?: () => void;
+export interface FaceVerifyProps extends BiometricVerifyProps {
   /** How long the camera may take to show a picture; default 10000. */
   cameraTimeoutMs?: number;
   /** Default: face-api's tiny face detector, loaded on first use in its own chunk. */

@@ -1,22 +1,13 @@
 // "Enable fingerprint payment": registers this device's platform authenticator, allowed after a verified payment password.
 import { startRegistration } from '@simplewebauthn/browser';
-import type { Locale } from '../../core/types';
+import type { BiometricEnrollProps } from '../biometric-shared/biometric-props';
 import { DEFAULT_TIMEOUT_MS } from './ceremony';
 import { FingerprintPanel } from './FingerprintPanel';
 import { fingerprintMessages } from './messages';
 import { useFingerprintCeremony } from './useFingerprintCeremony';
 import { fetchRegistrationOptions, verifyRegistration } from './webauthn-client';
 
-export interface EnrollFingerprintProps {
-  locale?: Locale;
-  apiBaseUrl?: string;
-  accountId: string;
-  /** From the PaymentResult of a payment made with the password in this session. */
-  enrollmentToken: string;
-  /** The server stored the credential. */
-  onEnrolled?: () => void;
-  /** Close button, Escape, and "Done" afterwards. */
-  onClose: () => void;
+export interface EnrollFingerprintProps extends BiometricEnrollProps {
   timeoutMs?: number;
   autoStart?: boolean;
 }

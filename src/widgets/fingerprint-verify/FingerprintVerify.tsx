@@ -1,27 +1,13 @@
 // S231/S232: the fingerprint popup. WebAuthn platform authenticator, user verification required, one challenge per payment.
 import { startAuthentication } from '@simplewebauthn/browser';
-import type { Authentication } from '../../core/service-interfaces';
-import type { Locale, Money } from '../../core/types';
+import type { BiometricVerifyProps } from '../biometric-shared/biometric-props';
 import { DEFAULT_TIMEOUT_MS } from './ceremony';
 import { FingerprintPanel } from './FingerprintPanel';
 import { fingerprintMessages } from './messages';
 import { useFingerprintCeremony } from './useFingerprintCeremony';
 import { fetchAuthenticationOptions } from './webauthn-client';
 
-export interface FingerprintVerifyProps {
-  /** Default 'zh-CN'. */
-  locale?: Locale;
-  /** The payment server; default '/api/cashier'. */
-  apiBaseUrl?: string;
-  accountId: string;
-  orderId: string;
-  amount: Money;
-  /** The fingerprint data to be identified (S231): send it in the payment request (S232). */
-  onAuthenticated: (authentication: Authentication) => void;
-  /** Cancel, timeout and "not recognised" all offer this way back. */
-  onUsePassword: () => void;
-  /** The close button and Escape; default onUsePassword. */
-  onCancel?: () => void;
+export interface FingerprintVerifyProps extends BiometricVerifyProps {
   /** How long the browser may wait for the authenticator; default 60000. */
   timeoutMs?: number;
   /** Start the prompt without a press (only inside a user gesture); default false. */
