@@ -27,9 +27,10 @@ export const payWithAuthentication = createAsyncThunk<
   { state: RootWithPayment; rejectValue: FlowError; pendingMeta: { idempotencyKey: string } }
 >(
   'payment/pay',
-  async ({ authentication, retry, recoveryDeadlineMs = DEFAULT_RECOVERY_MS }, { getState, rejectWithValue, requestId }) => {
+  async ({ authentication, recoveryDeadlineMs = DEFAULT_RECOVERY_MS }, { getState, rejectWithValue }) => {
     const state = getState().payment;
-    const key = retry && state.idempotencyKey ? state.idempotencyKey : pendingKeys.get(requestId);
+    // The pending reducer recorded this attempt's key (getPendingMeta below) before the request is built.
+    const key = state.idempotencyKey;
     if (!state.payment || !state.preorder || !key) {
       return rejectWithValue({ code: 'NOT_READY', message: 'The payment is not ready to be sent' });
     }
@@ -42,23 +43,17 @@ export const payWithAuthentication = createAsyncThunk<
       if (!apiError.outcomeUnknown) return rejectWithValue({ code: apiError.code, message: apiError.message });
       const stillPaying = () => getState().payment.phase === 'paying';
       return recoverOutcome(api, body.payment.orderId, key, () => api.pay(body, key), stillPaying, recoveryDeadlineMs, apiError);
-    } finally {
-      pendingKeys.delete(requestId);
     }
   },
   {
     // The key is made before `pending` so the reducer can record it; retries keep the attempt's key.
-    getPendingMeta: ({ arg, requestId }, { getState }) => {
+    getPendingMeta: ({ arg }, { getState }) => {
       const existing = getState().payment.idempotencyKey;
-      const key = arg.retry && existing ? existing : createIdempotencyKey();
-      pendingKeys.set(requestId, key);
-      return { idempotencyKey: key };
+      return { idempotencyKey: arg.retry && existing ? existing : createIdempotencyKey() };
     },
     condition: (_arg, { getState }) => getState().payment.phase === 'awaitingAuthentication' || getState().payment.phase === 'unknown',
   },
 );
-
-const pendingKeys = new Map<string, string>();
 
 /**
  * The pay answer was lost (network, timeout, 5xx): ask the status interface with backoff; when the server
