@@ -43,7 +43,11 @@ export interface PreorderResponse {
   expiresAt: string;
 }
 
-/** GET /password/challenge?accountId=  -> PasswordChallenge: RSA-OAEP (SHA-256) public key and a single-use nonce. */
+/**
+ * POST /password/challenge  body: PasswordChallengeRequest -> PasswordChallenge: RSA-OAEP (SHA-256) public key and a
+ * single-use nonce bound to one payment: the sealed password pays only this account, order, amount and payee.
+ */
+export type PasswordChallengeRequest = Pick<PaymentData, 'accountId' | 'orderId' | 'amount' | 'payeeAccount'>;
 export interface PasswordChallenge {
   keyId: string;
   publicKeyJwk: JsonWebKey;
@@ -63,7 +67,12 @@ export type Authentication =
   | { method: 'fingerprint'; challengeId: string; assertion: unknown }
   | { method: 'face'; challengeId: string; image: string };
 
-/** S3: POST /pay  header Idempotency-Key; body PayRequest -> PaymentResult (200 for business outcomes). */
+/**
+ * S3: POST /pay  header Idempotency-Key; body PayRequest -> PaymentResult (200 for business outcomes).
+ * An order already paid under another key answers 409 ORDER_ALREADY_PAID (an ApiErrorBody): the money was taken,
+ * by another attempt; the same key replays the original answer. `processing` means the result comes later
+ * (status query or message push).
+ */
 export interface PayRequest {
   preorderId: string;
   payment: PaymentData;
@@ -109,6 +118,8 @@ export interface CheckResource {
 }
 export interface CheckResourcesResponse {
   checks: CheckResource[];
+  /** The https origins the server's correction links may point to (its configuration); the client adds the host's. */
+  linkOrigins?: string[];
 }
 
 /** GET /page-resources/cashier?accountId= -> the seed's SDK identification for the password component. */

@@ -60,4 +60,8 @@ export interface CashierOptions {
   amountEditable?: boolean;
   /** Host consent for sending buried points to the server; onEvent still receives them. Default true. */
   trackingEnabled?: boolean;
+  /** Shown as "Forgot password?" on the password step; held to the same rules as correction links. */
+  forgotPasswordUrl?: string;
+  /** https origins that correction and help links may point to, added to the payment server's list. */
+  allowedLinkOrigins?: string[];
 }
