@@ -1,30 +1,43 @@
 import { AxiosError } from 'axios';
+import { parseApiErrorBody } from '../core/wire-validation';
 
 export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'malformed' | 'aborted';
 
-/** Every failure of a service interface call, typed: callers branch on `kind`, never on axios internals. */
+/**
+ * Every failure of a service interface call, typed: callers branch on `kind` and `refused`, never on axios internals.
+ * The one error type of every service interface (payment, password, biometrics, page resources, tracking).
+ */
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
   readonly status?: number;
   readonly code: string;
   readonly field?: string;
+  /** The server positively refused the request: a 4xx whose body is a well-formed error body. */
+  readonly refused: boolean;
 
-  constructor(kind: ApiErrorKind, code: string, message: string, status?: number, field?: string) {
+  constructor(kind: ApiErrorKind, code: string, message: string, options: { status?: number; field?: string; refused?: boolean } = {}) {
     super(message);
     this.name = 'ApiError';
     this.kind = kind;
     this.code = code;
-    this.status = status;
-    this.field = field;
+    this.status = options.status;
+    this.field = options.field;
+    this.refused = options.refused ?? false;
   }
 
-  /** The outcome of the request is unknown: it may have reached the server. */
+  /**
+   * The request may have been acted on, so its outcome must be learned, never guessed: anything but a positive
+   * refusal (network, timeout, 5xx, a body that cannot be read, a 4xx without a well-formed error body).
+   */
   get outcomeUnknown(): boolean {
+    return !this.refused && this.kind !== 'aborted';
+  }
+
+  /** Worth sending again for a request that is safe to repeat (reads, pre-verification). */
+  get transient(): boolean {
     return this.kind === 'network' || this.kind === 'timeout' || (this.kind === 'http' && (this.status ?? 0) >= 500);
   }
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
@@ -35,12 +48,15 @@ export function toApiError(error: unknown): ApiError {
     }
     const response = error.response;
     if (!response) return new ApiError('network', 'NETWORK', 'The payment server could not be reached');
-    const body = response.data;
-    const code = isRecord(body) && typeof body.code === 'string' ? body.code.slice(0, 64) : `HTTP_${response.status}`;
-    const message =
-      isRecord(body) && typeof body.message === 'string' ? body.message.slice(0, 500) : `The payment server answered ${response.status}`;
-    const field = isRecord(body) && typeof body.field === 'string' ? body.field.slice(0, 64) : undefined;
-    return new ApiError('http', code, message, response.status, field);
+    const status = response.status;
+    let body: ReturnType<typeof parseApiErrorBody> | undefined;
+    try {
+      body = parseApiErrorBody(response.data);
+    } catch {
+      body = undefined;
+    }
+    if (!body) return new ApiError('http', `HTTP_${status}`, `The payment server answered ${status}`, { status });
+    return new ApiError('http', body.code, body.message, { status, field: body.field, refused: status >= 400 && status < 500 });
   }
   const message = error instanceof Error ? error.message : String(error);
   return new ApiError('malformed', 'MALFORMED_RESPONSE', message);

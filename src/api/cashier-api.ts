@@ -1,16 +1,25 @@
 import type { AxiosInstance } from 'axios';
+import { parseWebAuthnCreationOptions } from '../core/biometric-wire';
 import type {
+  BiometricChallenge,
+  BiometricChallengeRequest,
+  BiometricEnrollmentRequest,
+  BiometricEnrollmentResponse,
   CashierResources,
   CheckResourcesResponse,
   PasswordChallenge,
+  PasswordChallengeRequest,
   PaymentResult,
   PaymentStatusResponse,
   PayRequest,
   PreorderResponse,
   PreverifyResponse,
+  WebAuthnAuthenticationOptions,
 } from '../core/service-interfaces';
 import type { CashierEvent, PaymentData } from '../core/types';
 import {
+  parseBiometricChallenge,
+  parseBiometricEnrollmentResponse,
   parseCashierResources,
   parseCheckResourcesResponse,
   parsePasswordChallenge,
@@ -18,32 +27,40 @@ import {
   parsePaymentStatusResponse,
   parsePreorderResponse,
   parsePreverifyResponse,
+  parseWebAuthnAuthenticationOptions,
 } from '../core/wire-validation';
 import { createHttp, request } from './http';
 
-/** One typed function per service interface of the payment server (docs/api.md). */
+/** One typed function per service interface of the payment server (docs/api.md); every failure is an ApiError. */
 export interface CashierApi {
   readonly baseUrl: string;
   preverify(payment: PaymentData): Promise<PreverifyResponse>;
   preorder(payment: PaymentData): Promise<PreorderResponse>;
-  passwordChallenge(accountId: string): Promise<PasswordChallenge>;
+  passwordChallenge(binding: PasswordChallengeRequest): Promise<PasswordChallenge>;
   pay(body: PayRequest, idempotencyKey: string, signal?: AbortSignal): Promise<PaymentResult>;
-  paymentStatus(orderId: string, idempotencyKey: string): Promise<PaymentStatusResponse>;
+  /** By attempt (with the key) or by order (without: what became of the order, whoever paid it). */
+  paymentStatus(orderId: string, idempotencyKey?: string): Promise<PaymentStatusResponse>;
   checkResources(keys: string[], locale: string, accountId: string): Promise<CheckResourcesResponse>;
   cashierResources(accountId: string): Promise<CashierResources>;
   track(events: CashierEvent[]): Promise<void>;
+  webauthnAuthenticationOptions(request: BiometricChallengeRequest, signal?: AbortSignal): Promise<WebAuthnAuthenticationOptions>;
+  webauthnRegistrationOptions(request: BiometricEnrollmentRequest, signal?: AbortSignal): Promise<Record<string, unknown>>;
+  webauthnRegistrationVerify(request: BiometricEnrollmentRequest, response: unknown, signal?: AbortSignal): Promise<BiometricEnrollmentResponse>;
+  faceChallenge(request: BiometricChallengeRequest, signal?: AbortSignal): Promise<BiometricChallenge>;
+  faceEnroll(request: BiometricEnrollmentRequest, image: string, signal?: AbortSignal): Promise<BiometricEnrollmentResponse>;
 }
 
 const ignoreBody = () => undefined;
 
 export function createCashierApi(baseUrl: string, http: AxiosInstance = createHttp(baseUrl)): CashierApi {
+  const post = <T>(url: string, data: unknown, parse: (body: unknown) => T, signal?: AbortSignal, retries = 0) =>
+    request(http, { method: 'POST', url, data, signal }, parse, retries);
   return {
     baseUrl,
-    preverify: (payment) => request(http, { method: 'POST', url: '/preverify', data: { payment } }, parsePreverifyResponse, 1),
-    preorder: (payment) => request(http, { method: 'POST', url: '/preorder', data: { payment } }, parsePreorderResponse, 1),
-    passwordChallenge: (accountId) =>
-      request(http, { method: 'GET', url: '/password/challenge', params: { accountId } }, parsePasswordChallenge, 2),
-    // Never retried here: the payment thunk recovers a lost answer through the status query.
+    preverify: (payment) => post('/preverify', { payment }, parsePreverifyResponse, undefined, 1),
+    preorder: (payment) => post('/preorder', { payment }, parsePreorderResponse, undefined, 1),
+    passwordChallenge: (binding) => post('/password/challenge', binding, parsePasswordChallenge, undefined, 2),
+    // Never retried here: the flow recovers a lost answer through the status query.
     pay: (body, idempotencyKey, signal) =>
       request(
         http,
@@ -51,18 +68,27 @@ export function createCashierApi(baseUrl: string, http: AxiosInstance = createHt
         parsePaymentResult,
       ),
     paymentStatus: (orderId, idempotencyKey) =>
-      request(http, { method: 'GET', url: '/payments/status', params: { orderId, idempotencyKey } }, parsePaymentStatusResponse),
-    checkResources: (keys, locale, accountId) =>
-      request(http, { method: 'POST', url: '/page-resources/checks', data: { keys, locale, accountId } }, parseCheckResourcesResponse, 1),
+      request(
+        http,
+        { method: 'GET', url: '/payments/status', params: idempotencyKey ? { orderId, idempotencyKey } : { orderId } },
+        parsePaymentStatusResponse,
+      ),
+    checkResources: (keys, locale, accountId) => post('/page-resources/checks', { keys, locale, accountId }, parseCheckResourcesResponse, undefined, 1),
     cashierResources: (accountId) =>
       request(http, { method: 'GET', url: '/page-resources/cashier', params: { accountId } }, parseCashierResources, 2),
-    track: (events) => request(http, { method: 'POST', url: '/track', data: { events } }, ignoreBody),
+    track: (events) => post('/track', { events }, ignoreBody),
+    webauthnAuthenticationOptions: (req, signal) => post('/webauthn/authentication/options', req, parseWebAuthnAuthenticationOptions, signal),
+    webauthnRegistrationOptions: (req, signal) => post('/webauthn/registration/options', req, parseWebAuthnCreationOptions, signal),
+    webauthnRegistrationVerify: (req, response, signal) =>
+      post('/webauthn/registration/verify', { ...req, response }, parseBiometricEnrollmentResponse, signal),
+    faceChallenge: (req, signal) => post('/face/challenge', req, parseBiometricChallenge, signal),
+    faceEnroll: (req, image, signal) => post('/face/enroll', { ...req, image }, parseBiometricEnrollmentResponse, signal),
   };
 }
 
 const apis = new Map<string, CashierApi>();
 
-/** Thunks receive the base URL (serialisable) and look up the client here. */
+/** One client per payment server base URL (its axios instance is reused). */
 export function cashierApiFor(baseUrl: string): CashierApi {
   let api = apis.get(baseUrl);
   if (!api) {

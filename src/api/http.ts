@@ -32,8 +32,7 @@ export async function request<T>(
       return parse(response.data);
     } catch (error) {
       const apiError = toApiError(error);
-      const retryable = apiError.kind === 'network' || apiError.kind === 'timeout' || (apiError.status ?? 0) >= 500;
-      if (!retryable || attempt >= retries) throw apiError;
+      if (!apiError.transient || attempt >= retries) throw apiError;
       await sleep(200 * 2 ** attempt);
     }
   }

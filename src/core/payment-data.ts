@@ -120,3 +120,48 @@ export function getValueAtPath(source: unknown, path: string): PathLookup {
   }
   return { found: true, value };
 }
+
+const readText = (source: Record<string, unknown>, field: string): string => {
+  try {
+    const value = source[field];
+    return typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, MAX_ID_LENGTH * 4) : '';
+  } catch {
+    return '';
+  }
+};
+
+/**
+ * A copy of host input that is safe to keep and show even when it is invalid: each field read once, strings only,
+ * an amount that is not a safe integer shown as 0. Used only to display an invalid payment next to its errors.
+ */
+export function readablePaymentData(input: unknown): PaymentData {
+  const source = isPlainObject(input) ? input : {};
+  let amount: unknown;
+  try {
+    amount = source.amount;
+  } catch {
+    amount = undefined;
+  }
+  const money = isPlainObject(amount) ? amount : {};
+  const minor = readText(money, 'amount');
+  return {
+    orderId: readText(source, 'orderId'),
+    accountId: readText(source, 'accountId'),
+    amount: { amount: Number.isSafeInteger(Number(minor)) && minor !== '' ? Number(minor) : 0, currency: readText(money, 'currency') },
+    payerAccount: readText(source, 'payerAccount'),
+    payeeAccount: readText(source, 'payeeAccount'),
+  };
+}
+
+/** Two payment data describe the same payment (field by field; no serialisation). */
+export function samePaymentData(a: PaymentData | null | undefined, b: PaymentData | null | undefined): boolean {
+  if (!a || !b) return false;
+  return (
+    a.orderId === b.orderId &&
+    a.accountId === b.accountId &&
+    a.amount?.amount === b.amount?.amount &&
+    a.amount?.currency === b.amount?.currency &&
+    a.payerAccount === b.payerAccount &&
+    a.payeeAccount === b.payeeAccount
+  );
+}

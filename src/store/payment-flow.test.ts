@@ -7,10 +7,10 @@ import { createMockServer, type MockServer } from '../../mocks/app';
 import { cashierApiFor } from '../api/cashier-api';
 import { encryptPassword } from '../core/password-cipher';
 import type { PaymentData } from '../core/types';
-import { createCashierStore } from './createCashierStore';
-import { payWithAuthentication } from './pay-thunk';
-import { flowStarted, paymentSlice, selectPhase } from './paymentSlice';
-import { preverifyPayment } from './preverify-thunk';
+import { createCashierServices } from './cashier-services';
+import { createCashierStore, flowDispatchFor } from './createCashierStore';
+import { pay, payWith, startFlow, tryAgain } from './flow-thunks';
+import { paymentSlice, selectPhase } from './paymentSlice';
 
 // The slice and its thunks against the real mock payment server on an ephemeral port.
 let server: Server;
@@ -46,14 +46,19 @@ const payment = (over: Partial<PaymentData> = {}): PaymentData => ({
 
 const toBytes = (password: string) => Uint8Array.from(password, (c) => c.charCodeAt(0));
 
-async function passwordAuthentication(accountId: string, password: string) {
-  const challenge = await cashierApiFor(base).passwordChallenge(accountId);
+async function passwordAuthentication(data: PaymentData, password: string) {
+  const { accountId, orderId, amount, payeeAccount } = data;
+  const challenge = await cashierApiFor(base).passwordChallenge({ accountId, orderId, amount, payeeAccount });
   return { method: 'password' as const, encryptedPassword: await encryptPassword(toBytes(password), challenge) };
 }
 
-async function preverified(data: PaymentData, store = createCashierStore()) {
-  store.dispatch(flowStarted({ payment: data, apiBaseUrl: base, locale: 'en-US' }));
-  await store.dispatch(preverifyPayment({ payment: data, apiBaseUrl: base, locale: 'en-US' }));
+function storeFor(recoveryDeadlineMs = 45_000) {
+  return createCashierStore({ apiBaseUrl: base, recoveryDeadlineMs });
+}
+
+async function preverified(data: PaymentData, store = storeFor()) {
+  store.dispatch(startFlow({ payment: data, locale: 'en-US' }));
+  await store.dispatch(pay({ method: 'password' }));
   return store;
 }
 
@@ -62,9 +67,10 @@ async function charges(): Promise<unknown[]> {
 }
 
 test('acct-alice pays ¥100.00 with 123456: succeeded, one charge', async () => {
-  const store = await preverified(payment());
+  const data = payment();
+  const store = await preverified(data);
   expect(store.getState().payment.phase).toBe('awaitingAuthentication');
-  await store.dispatch(payWithAuthentication({ authentication: await passwordAuthentication('acct-alice', '123456') }));
+  await store.dispatch(payWith(await passwordAuthentication(data, '123456')));
   const state = store.getState().payment;
   expect(state.phase).toBe('succeeded');
   expect(state.result?.paymentId).toEqual(expect.any(String));
@@ -89,10 +95,9 @@ test('acct-alice ¥2,000.00 on the second card passes pre-verification', async (
 });
 
 test('acct-bob ¥200.00 is declined with INSUFFICIENT_FUNDS', async () => {
-  const store = await preverified(
-    payment({ accountId: 'acct-bob', payerAccount: '6217000000000000020', amount: { amount: 20000, currency: 'CNY' } }),
-  );
-  await store.dispatch(payWithAuthentication({ authentication: await passwordAuthentication('acct-bob', '654321') }));
+  const data = payment({ accountId: 'acct-bob', payerAccount: '6217000000000000020', amount: { amount: 20000, currency: 'CNY' } });
+  const store = await preverified(data);
+  await store.dispatch(payWith(await passwordAuthentication(data, '654321')));
   const state = store.getState().payment;
   expect(state.phase).toBe('failed');
   expect(state.result?.code).toBe('INSUFFICIENT_FUNDS');
@@ -111,11 +116,11 @@ test('five wrong passwords lock the password with PASSWORD_LOCKED', async () => 
   const store = await preverified(data);
   const codes: (string | undefined)[] = [];
   for (let i = 0; i < 5; i++) {
-    await store.dispatch(payWithAuthentication({ authentication: await passwordAuthentication('acct-alice', '000000') }));
+    await store.dispatch(payWith(await passwordAuthentication(data, '000000')));
     const result = store.getState().payment.result;
     codes.push(result?.code);
     if (i < 4) expect(result?.attemptsLeft).toBe(4 - i);
-    if (i < 4) store.dispatch(paymentSlice.actions.authenticationRestarted('password'));
+    if (i < 4) store.dispatch(tryAgain('password'));
   }
   expect(codes.slice(0, 4)).toEqual(['WRONG_PASSWORD', 'WRONG_PASSWORD', 'WRONG_PASSWORD', 'WRONG_PASSWORD']);
   expect(codes[4]).toBe('PASSWORD_LOCKED');
@@ -124,29 +129,27 @@ test('five wrong passwords lock the password with PASSWORD_LOCKED', async () => 
 });
 
 test('under drop-pay-response the client learns the true outcome through the status query; one charge', async () => {
-  const store = await preverified(payment());
+  const data = payment();
+  const store = await preverified(data, storeFor(10_000));
   await fetch(`${base}/__admin/scenario`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ name: 'drop-pay-response', times: 1 }),
   });
-  await store.dispatch(
-    payWithAuthentication({ authentication: await passwordAuthentication('acct-alice', '123456'), recoveryDeadlineMs: 10_000 }),
-  );
+  await store.dispatch(payWith(await passwordAuthentication(data, '123456')));
   expect(store.getState().payment.phase).toBe('succeeded');
   expect(await charges()).toHaveLength(1);
 });
 
 test('a lost answer that cannot be learned ends unknown, never failed', async () => {
-  const store = await preverified(payment());
+  const data = payment();
+  const store = await preverified(data, storeFor(1_500));
   await fetch(`${base}/__admin/scenario`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ name: 'server-error', endpoints: ['pay', 'status'] }),
   });
-  await store.dispatch(
-    payWithAuthentication({ authentication: await passwordAuthentication('acct-alice', '123456'), recoveryDeadlineMs: 1_500 }),
-  );
+  await store.dispatch(payWith(await passwordAuthentication(data, '123456')));
   expect(store.getState().payment.phase).toBe('unknown');
 });
 
@@ -156,9 +159,10 @@ test('the slice injects into a host store built with combineSlices', async () =>
   paymentSlice.injectInto(rootReducer);
   const hostStore = configureStore({ reducer: rootReducer });
   const data = payment();
-  hostStore.dispatch(flowStarted({ payment: data, apiBaseUrl: base, locale: 'en-US' }));
+  const dispatch = flowDispatchFor(hostStore as never, () => createCashierServices({ apiBaseUrl: base }));
+  dispatch(startFlow({ payment: data, locale: 'en-US' }));
   expect(selectPhase(hostStore.getState() as never)).toBe('idle');
-  await hostStore.dispatch(preverifyPayment({ payment: data, apiBaseUrl: base, locale: 'en-US' }) as never);
+  await dispatch(pay({ method: 'password' }));
   expect((hostStore.getState() as unknown as { payment: { phase: string } }).payment.phase).toBe('awaitingAuthentication');
   expect((hostStore.getState() as unknown as { host: { ready: boolean } }).host.ready).toBe(true);
 });

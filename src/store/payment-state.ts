@@ -1,18 +1,9 @@
 import type { SingleKeywordResult } from '../core/verification';
 import type { CashierResources, PaymentResult, PreorderResponse } from '../core/service-interfaces';
 import type { FailedCheck, Locale, Method, PaymentData, PaymentReminder } from '../core/types';
+import type { PaymentPhase } from './flow-machine';
 
-/** The flow as explicit states (issue 3): idle → preverifying → verificationFailed | awaitingAuthentication → paying → succeeded | failed | unknown, plus cancelled. */
-export type PaymentPhase =
-  | 'idle'
-  | 'preverifying'
-  | 'verificationFailed'
-  | 'awaitingAuthentication'
-  | 'paying'
-  | 'succeeded'
-  | 'failed'
-  | 'unknown'
-  | 'cancelled';
+export type { PaymentPhase } from './flow-machine';
 
 export interface FlowError {
   code: string;
@@ -20,38 +11,55 @@ export interface FlowError {
   field?: string;
 }
 
+/** One payment attempt: its idempotency key and the opaque handle of its authentication (held outside the store). */
+export interface PaymentAttempt {
+  key: string;
+  handle: string;
+}
+
+/** Serialisable, and free of secrets: no password, ciphertext, assertion, face image or enrolment token. */
 export interface PaymentState {
   phase: PaymentPhase;
   /** Increments for every new flow, so a host store can tell one payment from the next. */
   flowId: number;
-  apiBaseUrl: string;
   locale: Locale;
+  /** The validated payment data (validated once, when the flow starts or the person corrects it). */
   payment: PaymentData | null;
   resources: CashierResources | null;
   preorder: PreorderResponse | null;
   checkResults: SingleKeywordResult[];
   failedChecks: FailedCheck[];
+  /** Problems with the host's payment data, found once when the flow started (or the person corrected it). */
+  inputErrors: FailedCheck[];
+  /** The chosen method (the one copy; the view derives what it offers from it). */
   method: Method | null;
-  /** Created once per payment attempt and reused on every retry of that attempt. */
-  idempotencyKey: string | null;
+  attempt: PaymentAttempt | null;
+  /** The server's answer; `enrollmentToken` is never kept here (the flow holds it outside the store). */
   result: PaymentResult | null;
+  /** The result carried an enrolment offer for this session. */
+  enrollmentOffered: boolean;
   error: FlowError | null;
+  /** S5: set once per flow, when the flow ends. */
   reminder: PaymentReminder | null;
+  /** The person closed the cashier's last dialog for this flow. */
+  closed: boolean;
 }
 
 export const initialPaymentState: PaymentState = {
   phase: 'idle',
   flowId: 0,
-  apiBaseUrl: '/api/cashier',
   locale: 'zh-CN',
   payment: null,
   resources: null,
   preorder: null,
   checkResults: [],
   failedChecks: [],
+  inputErrors: [],
   method: null,
-  idempotencyKey: null,
+  attempt: null,
   result: null,
+  enrollmentOffered: false,
   error: null,
   reminder: null,
+  closed: false,
 };

@@ -1,117 +1,136 @@
-import { type PayloadAction, createSlice } from '@reduxjs/toolkit';
+import { createSlice } from '@reduxjs/toolkit';
 import type { PaymentResult } from '../core/service-interfaces';
-import type { Locale, Method, PaymentData, PaymentReminder } from '../core/types';
-import { payWithAuthentication } from './pay-thunk';
-import { type PaymentPhase, type PaymentState, initialPaymentState } from './payment-state';
-import { preverifyPayment } from './preverify-thunk';
-import { loadCashierResources } from './resources-thunk';
+import { canMove, isSettling, type PaymentPhase } from './flow-machine';
+import {
+  authenticationRestarted,
+  errorDismissed,
+  flowClosed,
+  flowEnded,
+  flowStarted,
+  methodChosen,
+  outcomeLost,
+  outcomeUnknown,
+  paymentCorrected,
+  paymentResultPushed,
+} from './flow-actions';
+import { loadCashierResources, sendPayment, submitPayment } from './flow-thunks';
+import { initialPaymentState, type PaymentState } from './payment-state';
 
-const FINAL: readonly PaymentPhase[] = ['succeeded', 'failed', 'unknown', 'cancelled', 'verificationFailed'];
+/** The one way a reducer changes the phase: only along FLOW_TRANSITIONS; anything else is ignored. */
+function moveTo(state: PaymentState, to: PaymentPhase): boolean {
+  if (state.phase === to) return true;
+  if (!canMove(state.phase, to)) return false;
+  state.phase = to;
+  return true;
+}
 
-function applyResult(state: PaymentState, result: PaymentResult) {
-  state.result = result;
+function settle(state: PaymentState, result: PaymentResult): void {
+  if (result.status === 'processing' || !moveTo(state, result.status)) return;
+  const { enrollmentToken: _never, ...kept } = result;
+  state.result = kept;
   state.error = null;
-  if (result.status === 'succeeded') state.phase = 'succeeded';
-  else if (result.status === 'failed') state.phase = 'failed';
 }
 
 export const paymentSlice = createSlice({
   name: 'payment',
   initialState: initialPaymentState,
-  reducers: {
-    /** S1: a new flow for one payment. */
-    flowStarted(state, action: PayloadAction<{ payment: PaymentData; apiBaseUrl: string; locale: Locale }>) {
-      return { ...initialPaymentState, ...action.payload, flowId: state.flowId + 1 };
-    },
-    /** Back to the cashier page: the person corrected the payment data in place (another card, another amount) or picks another method. */
-    paymentCorrected(state, action: PayloadAction<PaymentData>) {
-      if (state.phase === 'paying' || state.phase === 'succeeded') return;
-      state.payment = action.payload;
-      state.phase = 'idle';
-      state.failedChecks = [];
-      state.checkResults = [];
-      state.result = null;
-      state.error = null;
-    },
-    methodChosen(state, action: PayloadAction<Method>) {
-      state.method = action.payload;
-    },
-    /** Back to authentication after a failed attempt ("Try again", "Use another method"). */
-    authenticationRestarted(state, action: PayloadAction<Method | undefined>) {
-      if (state.phase !== 'failed' && state.phase !== 'awaitingAuthentication') return;
-      state.phase = 'awaitingAuthentication';
-      if (action.payload) state.method = action.payload;
-      state.result = null;
-      state.error = null;
-    },
-    /**
-     * Message push: a success while paying. A pushed failure may be an earlier attempt's (the stream replays the
-     * order's last result on connect); this attempt's failure comes with its own pay answer.
-     */
-    paymentResultPushed(state, action: PayloadAction<PaymentResult>) {
-      if (state.phase !== 'paying' || action.payload.orderId !== state.payment?.orderId) return;
-      if (action.payload.status !== 'succeeded') return;
-      applyResult(state, action.payload);
-    },
-    errorDismissed(state) {
-      state.error = null;
-    },
-    /** S5: the flow ended; the reminder goes to the host. */
-    flowEnded(state, action: PayloadAction<PaymentReminder>) {
-      state.reminder = action.payload;
-      if (action.payload.status === 'cancelled') state.phase = 'cancelled';
-    },
-  },
+  reducers: {},
   extraReducers: (builder) => {
     builder
+      .addCase(flowStarted, (state, { payload }) => ({
+        ...initialPaymentState,
+        payment: payload.payment,
+        locale: payload.locale,
+        inputErrors: payload.invalid ?? [],
+        method: state.method,
+        flowId: state.flowId + 1,
+      }))
+      .addCase(paymentCorrected, (state, { payload }) => {
+        if (!moveTo(state, 'idle')) return;
+        state.payment = payload.payment;
+        state.inputErrors = payload.invalid ?? [];
+        state.failedChecks = [];
+        state.checkResults = [];
+        state.preorder = null;
+        state.result = null;
+        state.error = null;
+      })
+      .addCase(methodChosen, (state, { payload }) => {
+        if (!isSettling(state.phase)) state.method = payload;
+      })
+      .addCase(authenticationRestarted, (state, { payload }) => {
+        if (state.phase !== 'failed' || !moveTo(state, 'awaitingAuthentication')) return;
+        if (payload) state.method = payload;
+        state.result = null;
+        state.error = null;
+      })
       .addCase(loadCashierResources.fulfilled, (state, { payload }) => {
         state.resources = payload;
       })
-      .addCase(preverifyPayment.pending, (state) => {
-        state.phase = 'preverifying';
+      .addCase(submitPayment.pending, (state) => {
+        if (!moveTo(state, 'preverifying')) return;
         state.error = null;
+        state.result = null;
       })
-      .addCase(preverifyPayment.fulfilled, (state, { payload }) => {
+      .addCase(submitPayment.fulfilled, (state, { payload }) => {
         if (state.phase !== 'preverifying') return;
-        state.checkResults = payload.checkResults;
         if (payload.passed) {
-          state.phase = 'awaitingAuthentication';
+          moveTo(state, 'awaitingAuthentication');
+          state.checkResults = payload.checkResults;
           state.preorder = payload.preorder;
           state.failedChecks = [];
         } else {
-          state.phase = 'verificationFailed';
+          moveTo(state, 'verificationFailed');
+          state.checkResults = 'invalid' in payload ? [] : payload.checkResults;
           state.failedChecks = payload.failedChecks;
         }
       })
-      .addCase(preverifyPayment.rejected, (state, { payload, error }) => {
-        if (state.phase !== 'preverifying') return;
-        state.phase = 'idle';
+      .addCase(submitPayment.rejected, (state, { payload, error }) => {
+        if (!moveTo(state, 'idle')) return;
         state.error = payload ?? { code: 'CLIENT_ERROR', message: error.message ?? 'Pre-verification failed' };
       })
-      .addCase(payWithAuthentication.pending, (state, { meta }) => {
-        state.phase = 'paying';
-        state.method = meta.arg.authentication.method;
-        state.idempotencyKey = meta.idempotencyKey;
+      .addCase(sendPayment.pending, (state, { meta }) => {
+        if (!moveTo(state, meta.arg.retry ? 'recovering' : 'paying')) return;
+        state.attempt = meta.attempt;
         state.error = null;
       })
-      .addCase(payWithAuthentication.fulfilled, (state, { payload }) => {
-        // The push may have told the success first; only the pay answer carries the enrollment token.
-        const answer = payload.kind === 'result' ? payload.result : undefined;
-        if (state.phase === 'succeeded' && state.result && answer?.enrollmentToken && answer.paymentId === state.result.paymentId) {
-          state.result.enrollmentToken = answer.enrollmentToken;
-        }
-        if (state.phase !== 'paying') return;
-        if (payload.kind === 'result') applyResult(state, payload.result);
-        else {
-          state.phase = 'unknown';
+      .addCase(outcomeLost, (state, { payload }) => {
+        if (moveTo(state, 'recovering')) state.error = payload;
+      })
+      .addCase(outcomeUnknown, (state, { payload }) => {
+        if (moveTo(state, 'unknown')) state.error = payload;
+      })
+      .addCase(sendPayment.fulfilled, (state, { payload }) => {
+        if (payload.kind === 'settled') settle(state, payload.result);
+        // The server refused this request (a well-formed 4xx): nothing was taken, the person may try again.
+        else if (payload.kind === 'refused' && state.phase === 'paying' && moveTo(state, 'awaitingAuthentication')) {
           state.error = payload.error;
         }
       })
-      .addCase(payWithAuthentication.rejected, (state, { payload, error }) => {
-        if (state.phase !== 'paying') return;
-        // The server refused the request (4xx): nothing was taken, the person may try again.
-        state.phase = 'awaitingAuthentication';
-        state.error = payload ?? { code: 'CLIENT_ERROR', message: error.message ?? 'The payment could not be sent' };
+      .addCase(sendPayment.rejected, (state, { error }) => {
+        // A bug in the client after the request may have been sent: the outcome is not known.
+        if (moveTo(state, 'recovering') || state.phase === 'recovering') moveTo(state, 'unknown');
+        state.error = { code: 'CLIENT_ERROR', message: error.message ?? 'The payment outcome could not be read' };
+      })
+      /**
+       * Message push: a success settles any attempt still being learned. A pushed failure may be an earlier attempt's
+       * (the stream replays the order's last result on connect); this attempt's failure comes with its own answer.
+       */
+      .addCase(paymentResultPushed, (state, { payload }) => {
+        if (!isSettling(state.phase) && state.phase !== 'unknown') return;
+        if (payload.orderId !== state.payment?.orderId || payload.status !== 'succeeded') return;
+        settle(state, payload);
+      })
+      .addCase(errorDismissed, (state) => {
+        state.error = null;
+      })
+      .addCase(flowEnded, (state, { payload }) => {
+        if (state.reminder) return;
+        state.reminder = payload;
+        if (payload.status === 'cancelled') moveTo(state, 'cancelled');
+      })
+      .addCase(flowClosed, (state) => {
+        state.closed = true;
       });
   },
   selectors: {
@@ -122,20 +141,10 @@ export const paymentSlice = createSlice({
     selectReminder: (state) => state.reminder,
     selectFailedChecks: (state) => state.failedChecks,
     selectFlowError: (state) => state.error,
-    selectIsFinal: (state) => FINAL.includes(state.phase),
-    selectIsBusy: (state) => state.phase === 'preverifying' || state.phase === 'paying',
+    selectIsFinal: (state) => state.reminder !== null,
+    selectIsBusy: (state) => state.phase === 'preverifying' || isSettling(state.phase),
   },
 });
-
-export const {
-  flowStarted,
-  paymentCorrected,
-  methodChosen,
-  authenticationRestarted,
-  paymentResultPushed,
-  errorDismissed,
-  flowEnded,
-} = paymentSlice.actions;
 
 export const {
   selectPaymentState,
@@ -148,3 +157,16 @@ export const {
   selectIsFinal,
   selectIsBusy,
 } = paymentSlice.selectors;
+
+export {
+  authenticationRestarted,
+  errorDismissed,
+  flowClosed,
+  flowEnded,
+  flowStarted,
+  methodChosen,
+  outcomeLost,
+  outcomeUnknown,
+  paymentCorrected,
+  paymentResultPushed,
+} from './flow-actions';

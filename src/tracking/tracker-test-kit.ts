@@ -8,7 +8,7 @@ export const send = jest.fn<Promise<void>, [CashierEvent[]]>();
 export const sendBeacon = jest.fn<boolean, [string, Blob]>();
 export const fetchMock = jest.fn<Promise<unknown>, [string, RequestInit]>();
 export const networkError = () => new ApiError('network', 'NETWORK', 'unreachable');
-export const httpError = (status: number) => new ApiError('http', `HTTP_${status}`, 'refused', status);
+export const httpError = (status: number) => new ApiError('http', `HTTP_${status}`, 'refused', { status, refused: status < 500 });
 
 const created: Tracker[] = [];
 export const make = (options: Partial<TrackerOptions> = {}) => {

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { installCamera } from '../../widgets/face-verify/test-camera';
 import { AUTH_OPTIONS, installFetch, installWebAuthn, REGISTRATION_OPTIONS } from '../../widgets/fingerprint-verify/test-webauthn';
 import { CashierContext } from '../cashier-page/cashier-context';
-import { pageTranslator } from '../page-messages';
+import { pageTranslator } from '../../i18n/page-messages';
 import { BiometricStep } from './BiometricStep';
 import { EnrollOffer } from './EnrollOffer';
 

@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import type { CashierOptions, PaymentReminder } from '../../core/types';
-import { pageTranslator } from '../page-messages';
+import { pageTranslator } from '../../i18n/page-messages';
 import { renderCashierInto } from './mountCashier';
 
 let open = false;

@@ -1,6 +1,6 @@
 import { Component, type ReactNode } from 'react';
 import type { CashierEvent, Locale } from '../../core/types';
-import { pageTranslator } from '../page-messages';
+import { pageTranslator } from '../../i18n/page-messages';
 
 interface Props {
   children: ReactNode;

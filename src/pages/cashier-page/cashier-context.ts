@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Locale } from '../../core/types';
-import { type PageTranslate, pageTranslator } from '../page-messages';
+import { type PageTranslate, pageTranslator } from '../../i18n/page-messages';
 
 export interface CashierContextValue {
   locale: Locale;

@@ -1,6 +1,4 @@
-import { useCallback } from 'react';
-import { cashierApiFor } from '../../api/cashier-api';
-import type { EncryptedPassword } from '../../core/service-interfaces';
+import type { EncryptedPassword, PasswordChallenge } from '../../core/service-interfaces';
 import { usePageView } from '../../tracking/TrackerContext';
 import { useCashier } from '../cashier-page/cashier-context';
 import { LoadedStep } from '../lazy-step/LoadedStep';
@@ -23,8 +21,9 @@ export function preloadPasswordStep(component: 'six-digit' | 'mixed'): void {
 export interface PasswordStepProps {
   component: 'six-digit' | 'mixed';
   shuffle: boolean;
-  accountId: string;
   busy: boolean;
+  /** A challenge bound to this payment (the flow's requestPasswordChallenge). */
+  getChallenge: () => Promise<PasswordChallenge>;
   error?: string;
   /** Changes with every attempt, so the same error shown twice still starts a fresh entry. */
   resetKey?: string;
@@ -34,10 +33,9 @@ export interface PasswordStepProps {
   onUseAnotherMethod?: () => void;
 }
 
-export function PasswordStep({ component, shuffle, accountId, busy, error, resetKey, locked, onEncrypted, onCancel, onUseAnotherMethod }: PasswordStepProps) {
-  const { locale, apiBaseUrl, t } = useCashier();
+export function PasswordStep({ component, shuffle, getChallenge, busy, error, resetKey, locked, onEncrypted, onCancel, onUseAnotherMethod }: PasswordStepProps) {
+  const { locale, t } = useCashier();
   usePageView(component === 'mixed' ? 'password-mixed' : 'password');
-  const getChallenge = useCallback(() => cashierApiFor(apiBaseUrl).passwordChallenge(accountId), [apiBaseUrl, accountId]);
   const props = { locale, getChallenge, onEncrypted, onCancel, shuffle, disabled: busy, error, resetKey, locked, onUseAnotherMethod };
   return <LoadedStep step={stepFor(component)} props={props} fallback={<p role="status">{t('loading')}</p>} />;
 }

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { PaymentResult } from '../../core/service-interfaces';
 import type { Locale, PaymentData } from '../../core/types';
 import { CashierContext } from '../cashier-page/cashier-context';
-import { pageTranslator } from '../page-messages';
+import { pageTranslator } from '../../i18n/page-messages';
 import { expectNoAxeViolations } from '../test-support';
 import { ResultDialog, type ResultDialogProps } from './ResultDialog';
 

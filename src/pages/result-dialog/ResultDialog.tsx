@@ -3,7 +3,7 @@ import { formatMoney } from '../../core/money';
 import type { PaymentResult } from '../../core/service-interfaces';
 import type { PaymentData } from '../../core/types';
 import { useCashier } from '../cashier-page/cashier-context';
-import { reasonFor } from '../page-messages';
+import { reasonFor } from '../../i18n/page-messages';
 import { Dialog } from '../dialog/Dialog';
 
 export interface ResultDialogProps {

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { FailedCheck, Locale, PaymentData } from '../../core/types';
 import { CashierContext } from '../cashier-page/cashier-context';
-import { pageTranslator } from '../page-messages';
+import { pageTranslator } from '../../i18n/page-messages';
 import { expectNoAxeViolations } from '../test-support';
 import { VerifyFailedDialog, type VerifyFailedDialogProps } from './VerifyFailedDialog';
 

@@ -3,7 +3,7 @@ import type { BiometricEnrollProps } from '../biometric-shared/biometric-props';
 import { FaceCapturePanel } from './FaceCapturePanel';
 import { loadTinyFaceDetector } from './FaceVerify';
 import type { FaceDetector } from './face-detector';
-import { enrollFace } from './face-client';
+import { cashierApiFor } from '../../api/cashier-api';
 import { faceMessages } from './messages';
 import { DEFAULT_CAMERA_TIMEOUT_MS, useFaceCapture } from './useFaceCapture';
 
@@ -20,7 +20,7 @@ export function EnrollFace(props: EnrollFaceProps) {
   const capture = useFaceCapture({
     prepare: nothingToPrepare,
     onCaptured: async (image, _prepared, signal) => {
-      await enrollFace(apiBaseUrl, { accountId, enrollmentToken }, image, signal);
+      await cashierApiFor(apiBaseUrl).faceEnroll({ accountId, enrollmentToken }, image, signal);
       props.onEnrolled?.();
     },
     loadDetector: props.loadDetector ?? loadTinyFaceDetector,

@@ -2,7 +2,7 @@
 import type { BiometricVerifyProps } from '../biometric-shared/biometric-props';
 import { FaceCapturePanel } from './FaceCapturePanel';
 import type { FaceDetector } from './face-detector';
-import { fetchFaceChallenge } from './face-client';
+import { cashierApiFor } from '../../api/cashier-api';
 import { faceMessages } from './messages';
 import { DEFAULT_CAMERA_TIMEOUT_MS, useFaceCapture } from './useFaceCapture';
 
@@ -20,7 +20,7 @@ export function FaceVerify(props: FaceVerifyProps) {
   const { apiBaseUrl = '/api/cashier', accountId, orderId, amount } = props;
   const m = faceMessages(props.locale);
   const capture = useFaceCapture({
-    prepare: (signal) => fetchFaceChallenge(apiBaseUrl, { accountId, orderId, amount }, signal),
+    prepare: (signal) => cashierApiFor(apiBaseUrl).faceChallenge({ accountId, orderId, amount }, signal),
     onCaptured: (image, challenge) => props.onAuthenticated({ method: 'face', challengeId: challenge.challengeId, image }),
     loadDetector: props.loadDetector ?? loadTinyFaceDetector,
     cameraTimeoutMs: props.cameraTimeoutMs ?? DEFAULT_CAMERA_TIMEOUT_MS,

@@ -1,6 +1,6 @@
 // The face step as states: preparing → starting (camera) → detecting (guidance) → captured → done, or failed.
 import { type RefObject, useEffect, useRef, useState } from 'react';
-import { BiometricApiError } from '../biometric-shared/post-json';
+import { ApiError } from '../../api/api-error';
 import { type CameraProblem, CameraError, cameraDeadline, cameraProblem, firstFrame, openCamera, stopStream } from './camera';
 import { captureGuide } from './capture';
 import type { FaceDetector } from './face-detector';
@@ -51,8 +51,8 @@ const SERVER_PROBLEMS: Record<string, FaceProblem> = {
 };
 
 function serverProblem(error: unknown): FaceProblem {
-  if (!(error instanceof BiometricApiError)) return 'failed';
-  return SERVER_PROBLEMS[error.code] ?? ((error.status ?? 0) >= 500 ? 'network' : 'failed');
+  if (!(error instanceof ApiError)) return 'failed';
+  return SERVER_PROBLEMS[error.code] ?? (error.transient ? 'network' : 'failed');
 }
 
 class DetectorError extends Error {}

@@ -1,11 +1,11 @@
 // "Enable fingerprint payment": registers this device's platform authenticator, allowed after a verified payment password.
-import { startRegistration } from '@simplewebauthn/browser';
+import { type PublicKeyCredentialCreationOptionsJSON, startRegistration } from '@simplewebauthn/browser';
 import type { BiometricEnrollProps } from '../biometric-shared/biometric-props';
 import { DEFAULT_TIMEOUT_MS } from './ceremony';
 import { FingerprintPanel } from './FingerprintPanel';
 import { fingerprintMessages } from './messages';
 import { useFingerprintCeremony } from './useFingerprintCeremony';
-import { fetchRegistrationOptions, verifyRegistration } from './webauthn-client';
+import { cashierApiFor } from '../../api/cashier-api';
 
 export interface EnrollFingerprintProps extends BiometricEnrollProps {
   timeoutMs?: number;
@@ -16,10 +16,11 @@ export function EnrollFingerprint(props: EnrollFingerprintProps) {
   const { apiBaseUrl = '/api/cashier', accountId, enrollmentToken } = props;
   const m = fingerprintMessages(props.locale);
   const state = useFingerprintCeremony({
-    prepare: (signal) => fetchRegistrationOptions(apiBaseUrl, { accountId, enrollmentToken }, signal),
-    ceremony: (options) => startRegistration({ optionsJSON: options }),
+    prepare: (signal) => cashierApiFor(apiBaseUrl).webauthnRegistrationOptions({ accountId, enrollmentToken }, signal),
+    // The server's options go to the browser as they are (only their challenge was checked).
+    ceremony: (options) => startRegistration({ optionsJSON: options as unknown as PublicKeyCredentialCreationOptionsJSON }),
     complete: async (_options, response, signal) => {
-      await verifyRegistration(apiBaseUrl, { accountId, enrollmentToken }, response, signal);
+      await cashierApiFor(apiBaseUrl).webauthnRegistrationVerify({ accountId, enrollmentToken }, response, signal);
       props.onEnrolled?.();
     },
     timeoutMs: props.timeoutMs ?? DEFAULT_TIMEOUT_MS,

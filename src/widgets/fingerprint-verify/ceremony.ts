@@ -1,6 +1,6 @@
 // A WebAuthn ceremony with our own deadline (a browser without an authenticator can wait forever), and what went wrong.
 import { WebAuthnAbortService } from '@simplewebauthn/browser';
-import { BiometricApiError } from '../biometric-shared/post-json';
+import { ApiError } from '../../api/api-error';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -74,7 +74,7 @@ const SERVER_PROBLEMS: Record<string, FingerprintProblem> = {
 export function problemOf(error: unknown): FingerprintProblem {
   if (error instanceof CeremonyTimeout) return 'timeout';
   if (error instanceof NoPlatformAuthenticator) return 'unavailable';
-  if (error instanceof BiometricApiError) return SERVER_PROBLEMS[error.code] ?? ((error.status ?? 0) >= 500 ? 'network' : 'failed');
+  if (error instanceof ApiError) return SERVER_PROBLEMS[error.code] ?? (error.transient ? 'network' : 'failed');
   const name = error instanceof Error ? error.name : '';
   if (name === 'NotAllowedError' || name === 'AbortError') return 'cancelled';
   if (name === 'InvalidStateError') return 'alreadyEnrolled';

@@ -1,7 +1,7 @@
-import { buildReminder, verificationFailureCode } from '../../core/reminder';
-import type { FinalStatus, PaymentReminder } from '../../core/types';
-import type { PaymentState } from '../../store/payment-state';
-import { type PageTranslate, reasonFor } from '../page-messages';
+import { buildReminder, verificationFailureCode } from '../core/reminder';
+import type { FinalStatus, PaymentReminder } from '../core/types';
+import type { PaymentState } from './payment-state';
+import { type PageTranslate, reasonFor } from '../i18n/page-messages';
 
 /** S5: the reminder for the host, from the flow's state, with the message in the chosen locale. */
 export function reminderFromState(state: PaymentState, status: FinalStatus, t: PageTranslate): PaymentReminder | null {
