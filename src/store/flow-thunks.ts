@@ -50,7 +50,11 @@ export const startFlow =
   (dispatch, getState, { vault }) => {
     const checked = validate(payment);
     const held = getState().payment;
-    if (checked.ok && held?.payment && !held.reminder && samePaymentData(held.payment, checked.value)) return;
+    if (checked.ok && held?.payment && !held.reminder && samePaymentData(held.payment, checked.value)) {
+      // A held flow that already succeeded (its host store was preloaded, say) still owes its host the reminder.
+      if (held.phase === 'succeeded') dispatch(endFlow('succeeded'));
+      return;
+    }
     vault.clear();
     if (!checked.ok) {
       dispatch(flowStarted({ payment: readablePaymentData(payment), locale, invalid: checked.failedChecks }));

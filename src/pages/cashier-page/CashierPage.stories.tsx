@@ -70,7 +70,7 @@ export const EnterPassword: PageStory = {
 };
 
 export const Paying: PageStory = {
-  render: inPhase((locale) => flowState('paying', locale, { preorder: preorder(), idempotencyKey: 'preview-key-1' })),
+  render: inPhase((locale) => flowState('paying', locale, { preorder: preorder(), attempt: { key: 'preview-key-1', handle: 'preview' } })),
 };
 
 export const Succeeded: PageStory = {
@@ -95,6 +95,6 @@ export const Locked: PageStory = {
 export const Unknown: PageStory = {
   name: 'Result unknown',
   render: inPhase((locale) =>
-    flowState('unknown', locale, { idempotencyKey: 'preview-key-1', error: { code: 'NETWORK', message: `No answer since ${STORY_AT}` } }),
+    flowState('unknown', locale, { attempt: { key: 'preview-key-1', handle: 'preview' }, error: { code: 'NETWORK', message: `No answer since ${STORY_AT}` } }),
   ),
 };

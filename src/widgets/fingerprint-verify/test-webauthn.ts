@@ -1,3 +1,4 @@
+import axios, { AxiosError, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 // Test support for jsdom: a stand-in navigator.credentials and PublicKeyCredential, and a fetch that answers like the mock.
 
 const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
@@ -74,5 +75,16 @@ export function installFetch(answers: Record<string, Answer[]>): jest.Mock {
     return { ok: status < 400, status, json: async () => answer.body } as Response;
   });
   Object.defineProperty(globalThis, 'fetch', { value: fetchMock, configurable: true, writable: true });
+  // The cashier's HTTP layer is axios: route its requests to the current fetch stand-in (read at request time).
+  axios.defaults.adapter = forwardToFetch;
   return fetchMock;
+}
+
+async function forwardToFetch(config: InternalAxiosRequestConfig): Promise<AxiosResponse> {
+  const url = `${config.baseURL ?? ''}${config.url ?? ''}`;
+  const init = { method: (config.method ?? 'get').toUpperCase(), body: config.data, headers: config.headers as unknown as HeadersInit };
+  const answer = await (globalThis.fetch as unknown as (url: string, init: RequestInit) => Promise<Response>)(url, init);
+  const response: AxiosResponse = { data: await answer.json(), status: answer.status, statusText: '', headers: {}, config };
+  if (answer.status >= 400) throw new AxiosError(`answered ${answer.status}`, AxiosError.ERR_BAD_RESPONSE, config, null, response);
+  return response;
 }
