@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..');
-export const HOSTS = ['react-host', 'vanilla-host'] as const;
+export const HOSTS = ['react-host', 'vanilla-host', 'headless-host'] as const;
 
 const SKIP = new Set(['node_modules', 'dist', '@mf-types', '.git']);
 

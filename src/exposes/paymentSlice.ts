@@ -20,3 +20,5 @@ export { createCashierServices, type CashierServices, type CashierServicesOption
 export { FLOW_TRANSITIONS, canMove, finalStatusFor } from '../store/flow-machine';
 export type { CashierStore, CashierRootState, CashierDispatch, FlowDispatch, CreateCashierStoreOptions } from '../store/createCashierStore';
 export type { PaymentState, PaymentPhase, FlowError, PaymentAttempt } from '../store/payment-state';
+// For a host that draws its own keypad: seal the digits with a challenge from requestPasswordChallenge().
+export { encryptPassword } from '../core/password-cipher';
