@@ -3,6 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { BOB_CARD, startTestServer, type TestServer } from '../../../mocks/test-helpers';
 import type { CashierOptions, PaymentData, PaymentReminder } from '../../core/types';
 import { expectNoAxeViolations } from '../test-support';
+import { combineSlices, configureStore } from '@reduxjs/toolkit';
+import { createCashierServices } from '../../store/cashier-services';
+import { flowDispatchFor } from '../../store/createCashierStore';
+import { paymentSlice } from '../../store/paymentSlice';
 import * as stories from './CashierPage.stories';
 import CashierPage from './CashierPage';
 
@@ -181,4 +185,32 @@ describe('CashierPage through whole flows against the mock server', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(onReminder).toHaveBeenCalledWith(expect.objectContaining({ status: 'failed', code: 'INSUFFICIENT_FUNDS' }));
   });
+});
+
+describe('CashierPage over a host store', () => {
+  it('"Check again" works after a remount: the flow, its attempt key and its request survive in the host store', async () => {
+    const rootReducer = combineSlices({ reducerPath: 'host', reducer: (s: { ok: boolean } = { ok: true }) => s });
+    paymentSlice.injectInto(rootReducer);
+    const store = configureStore({ reducer: rootReducer });
+    // The host binds the flow once, with a short recovery deadline; every CashierPage over this store reuses it.
+    flowDispatchFor(store as never, () => createCashierServices({ apiBaseUrl: server.baseUrl, recoveryDeadlineMs: 0 }));
+    const data = payment();
+    const options = { payment: data, clientId: 'test', locale: 'en-US' as const, apiBaseUrl: server.baseUrl, store, trackingEnabled: false };
+    const first = render(<CashierPage {...options} />);
+    const user = userEvent.setup();
+    await screen.findByText('Merchant 001');
+    await user.click(screen.getByRole('button', { name: 'Pay' }));
+    await screen.findByRole('dialog', { name: 'Enter payment password' });
+    // The payment is taken but its answer is lost; with no time to recover (deadline 0) the outcome is unknown.
+    server.mock.state.scenario = { name: 'drop-pay-response', delayMs: 0, endpoints: ['pay'], remaining: 1 };
+    await enterPassword(user, '123456');
+    await screen.findByRole('dialog', { name: 'Payment result unknown' }, { timeout: 10_000 });
+    expect(server.mock.state.charges).toHaveLength(1);
+    first.unmount();
+    render(<CashierPage {...options} />);
+    const unknown = await screen.findByRole('dialog', { name: 'Payment result unknown' });
+    await user.click(within(unknown).getByRole('button', { name: 'Check again' }));
+    await screen.findByRole('dialog', { name: 'Payment successful' }, { timeout: 10_000 });
+    expect(server.mock.state.charges).toHaveLength(1);
+  }, 30_000);
 });

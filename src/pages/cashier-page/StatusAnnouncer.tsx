@@ -7,7 +7,7 @@ export function StatusAnnouncer({ phase }: { phase: PaymentPhase }) {
   const text =
     phase === 'preverifying'
       ? t('preverifying')
-      : phase === 'paying'
+      : phase === 'paying' || phase === 'recovering'
         ? t('paying')
         : phase === 'succeeded'
           ? t('paymentSuccessful')
