@@ -56,10 +56,11 @@ async function describeFailedChecks(
   failed: SingleKeywordResult[],
   locale: Locale,
   payment: PaymentData,
-  pageOrigin?: string,
+  _pageOrigin?: string,
 ): Promise<{ failedChecks: FailedCheck[]; droppedUrls: string[] }> {
   const droppedUrls: string[] = [];
   let resources: Map<string, { message: string; correctionUrl?: string }> = new Map();
+  let linkOrigins: readonly string[] = [];
   try {
     const answer = await api.checkResources(
       failed.map((r) => r.key),
@@ -67,6 +68,7 @@ async function describeFailedChecks(
       payment.accountId,
     );
     resources = new Map(answer.checks.map((c) => [c.key, c]));
+    linkOrigins = answer.linkOrigins ?? [];
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
   }
@@ -74,7 +76,7 @@ async function describeFailedChecks(
     const resource = resources.get(result.key);
     const check: FailedCheck = { key: result.key, message: sanitizeServerText(resource?.message || result.message) };
     if (resource?.correctionUrl) {
-      const url = safeCorrectionUrl(resource.correctionUrl, pageOrigin);
+      const url = safeCorrectionUrl(resource.correctionUrl, linkOrigins);
       if (url) check.correctionUrl = url;
       else droppedUrls.push(result.key);
     }
