@@ -107,7 +107,8 @@ describe.each(Object.keys(TEMPLATES))('POST %s with malformed bodies', (path) =>
       }),
       { numRuns: 300 },
     );
-  });
+    // 300 HTTP round trips: generous on a shared 2-core machine.
+  }, 60_000);
 });
 
 describe.each([
