@@ -172,9 +172,12 @@ const allAssets = (a: ManifestAssets) => [...a.js.sync, ...a.js.async, ...a.css.
 export async function biometricFiles(): Promise<Set<string>> {
   const manifest = (await (await fetch(manifestUrl())).json()) as Manifest;
   const files = new Set<string>();
+  // Code the cashier page itself loads (the API layer, say) is shared, not biometric, even when a biometric expose lists it.
+  const pageFiles = new Set(manifest.exposes.filter((e) => e.name === 'CashierPage').flatMap((e) => allAssets(e.assets)));
   for (const expose of manifest.exposes) {
     for (const file of allAssets(expose.assets)) {
-      if (expose.name === 'FingerprintVerify' || expose.name === 'FaceVerify' || /fingerprint|face/i.test(file)) files.add(file);
+      const biometricExpose = expose.name === 'FingerprintVerify' || expose.name === 'FaceVerify';
+      if ((biometricExpose && !pageFiles.has(file)) || /fingerprint|face/i.test(file)) files.add(file);
     }
   }
   return files;

@@ -2,7 +2,7 @@
 import { createListenerMiddleware, type ListenerMiddlewareInstance, type ThunkDispatch, type UnknownAction } from '@reduxjs/toolkit';
 import type { CashierServices } from './cashier-services';
 import { isSettling } from './flow-machine';
-import { flowEnded, methodChosen, paymentResultPushed } from './flow-actions';
+import { flowEnded, paymentResultPushed } from './flow-actions';
 import { endFlow, sendPayment, submitPayment } from './flow-thunks';
 import type { RootWithPayment } from './thunk-types';
 
@@ -21,9 +21,13 @@ export function createFlowListeners(services: CashierServices): FlowListeners {
   const listeners = createListenerMiddleware<RootWithPayment, FlowThunkDispatch, CashierServices>({ extra: services });
   const start = listeners.startListening;
 
+  // The method a payment goes ahead with (radio changes alone are element clicks, not choices).
   start({
-    actionCreator: methodChosen,
-    effect: ({ payload }) => track(services, 'method_chosen', { pageId: 'cashier', method: payload }),
+    actionCreator: submitPayment.pending,
+    effect: (_action, api) => {
+      const method = api.getState().payment.method;
+      if (method) track(services, 'method_chosen', { pageId: 'cashier', method });
+    },
   });
 
   start({
