@@ -12,8 +12,10 @@ import { swcRule } from './scripts/webpack-rules';
 
 const PORT = Number(process.env.PORT ?? 3001);
 
-export default (env: { WEBPACK_SERVE?: boolean }, argv: { mode?: 'development' | 'production' }): Configuration => {
+export default (env: unknown, argv: { mode?: 'development' | 'production' }): Configuration => {
   const production = argv.mode === 'production';
+  // webpack-cli sets WEBPACK_SERVE for `webpack serve` (npm start).
+  const serving = Boolean((env as { WEBPACK_SERVE?: boolean } | undefined)?.WEBPACK_SERVE);
   return {
     mode: production ? 'production' : 'development',
     // Modern browsers only (ES2020): webpack's own runtime code is smaller with arrow functions and const.
@@ -57,7 +59,7 @@ export default (env: { WEBPACK_SERVE?: boolean }, argv: { mode?: 'development' |
         : [
             new HtmlWebpackPlugin({ template: './public/index.html', filename: 'index.html', chunks: ['main'] }),
             new HtmlWebpackPlugin({ template: './public/previews.html', filename: 'previews.html', chunks: ['previews'] }),
-            ...(env.WEBPACK_SERVE ? [new DevServerUrls(`http://localhost:${PORT}`)] : []),
+            ...(serving ? [new DevServerUrls(`http://localhost:${PORT}`)] : []),
           ]),
     ],
     performance: { hints: false },

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { type E2EBrowser, getCharges, launchBrowser, resetMock, type TrackedPage, waitVisible } from './browser';
 import { freePort } from './federation-info';
+import { dists } from './servers';
 import { ALICE, BOB, type HostName, payWithPassword, readReminder } from './helpers/cashier';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -119,8 +120,22 @@ test('npm start prints where the playground, previews, mock API and manifest are
   assert.equal((await fetch(printed('previews'))).status, 200, 'the previews page');
   const charges = await fetch(`${printed('mock API')}/__admin/charges`);
   assert.equal(charges.status, 200, 'the mock payment server');
-  const manifest = (await (await fetch(printed('manifest'))).json()) as { name: string };
+  const manifest = (await (await fetch(printed('manifest'))).json()) as Manifest;
   assert.equal(manifest.name, 'cashier', 'the remote manifest');
+});
+
+interface Manifest {
+  name: string;
+  shared: { name: string }[];
+}
+
+test('the development remote asks hosts for the same shared packages as the production build (react/jsx-runtime, never jsx-dev-runtime)', async () => {
+  const development = (await (await fetch(`${devUrl}/mf-manifest.json`)).json()) as Manifest;
+  const production = JSON.parse(readFileSync(path.join(dists.remote, 'mf-manifest.json'), 'utf8')) as Manifest;
+  const names = (manifest: Manifest) => manifest.shared.map((shared) => shared.name).sort();
+  assert.ok(names(development).includes('react/jsx-runtime'), `development shares: ${names(development).join(', ')}`);
+  assert.ok(!names(development).includes('react/jsx-dev-runtime'), 'no development JSX runtime');
+  assert.deepEqual(names(development), names(production));
 });
 
 const PAYERS: Record<HostName, typeof ALICE | typeof BOB> = { react: ALICE, vanilla: BOB };
