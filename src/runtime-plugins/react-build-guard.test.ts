@@ -46,29 +46,36 @@ describe('the React build a development remote meets', () => {
 });
 
 describe('reactBuildGuard (federation runtime plugin)', () => {
-  type Args = Parameters<NonNullable<ReturnType<typeof reactBuildGuard>['afterLoadShare']>>[0];
-  const origin = { options: { name: 'cashier' } };
-  const chosen = (pkgName: string, from: string, module: unknown = {}) =>
-    ({ pkgName, origin, selectedShared: { from, lib: () => module } }) as unknown as Args;
+  type Args = Parameters<NonNullable<ReturnType<typeof reactBuildGuard>['resolveShare']>>[0];
+  /** What the runtime does: emit resolveShare, then call the resolver the plugins left. */
+  const resolve = (guard: ReturnType<typeof reactBuildGuard>, pkgName: string, from: string, module: unknown = {}) => {
+    const shared = { from, lib: () => module };
+    const args = { pkgName, resolver: () => ({ shared, useTreesShaking: false }) } as unknown as Args;
+    return (guard.resolveShare?.(args) ?? args).resolver();
+  };
 
-  test("fails the share load when its own JSX runtime meets the host's production React, in either order", () => {
-    const guard = reactBuildGuard();
-    expect(() => guard.afterLoadShare?.(chosen('react/jsx-runtime', 'cashier'))).not.toThrow();
-    expect(() => guard.afterLoadShare?.(chosen('react', 'shop', prodReact))).toThrow(MIXED_BUILDS_MESSAGE);
+  test("fails the share resolution when its own JSX runtime meets the host's production React, in either order", () => {
+    const guard = reactBuildGuard('cashier');
+    expect(resolve(guard, 'react/jsx-runtime', 'cashier')?.shared.from).toBe('cashier');
+    expect(() => resolve(guard, 'react', 'shop', prodReact)).toThrow(MIXED_BUILDS_MESSAGE);
 
-    const reversed = reactBuildGuard();
-    expect(() => reversed.afterLoadShare?.(chosen('react', 'shop', prodReact))).not.toThrow();
-    expect(() => reversed.afterLoadShare?.(chosen('react/jsx-runtime', 'cashier'))).toThrow(MIXED_BUILDS_MESSAGE);
+    const reversed = reactBuildGuard('cashier');
+    expect(() => resolve(reversed, 'react', 'shop', prodReact)).not.toThrow();
+    expect(() => resolve(reversed, 'react/jsx-runtime', 'cashier')).toThrow(MIXED_BUILDS_MESSAGE);
   });
 
-  test("lets through the host's JSX runtime, its own React, and unrelated packages", () => {
-    const host = reactBuildGuard();
-    expect(() => host.afterLoadShare?.(chosen('react', 'shop', prodReact))).not.toThrow();
-    expect(() => host.afterLoadShare?.(chosen('react-redux', 'cashier'))).not.toThrow();
-    expect(() => host.afterLoadShare?.(chosen('react/jsx-runtime', 'shop'))).not.toThrow();
+  test("lets through the host's JSX runtime, its own React, a host's development React, and unrelated packages", () => {
+    const host = reactBuildGuard('cashier');
+    expect(() => resolve(host, 'react', 'shop', prodReact)).not.toThrow();
+    expect(() => resolve(host, 'react-redux', 'cashier')).not.toThrow();
+    expect(() => resolve(host, 'react/jsx-runtime', 'shop')).not.toThrow();
 
-    const alone = reactBuildGuard();
-    expect(() => alone.afterLoadShare?.(chosen('react', 'cashier', devReact))).not.toThrow();
-    expect(() => alone.afterLoadShare?.(chosen('react/jsx-runtime', 'cashier'))).not.toThrow();
+    const alone = reactBuildGuard('cashier');
+    expect(() => resolve(alone, 'react', 'cashier', prodReact)).not.toThrow();
+    expect(() => resolve(alone, 'react/jsx-runtime', 'cashier')).not.toThrow();
+
+    const devHost = reactBuildGuard('cashier');
+    expect(() => resolve(devHost, 'react', 'shop', devReact)).not.toThrow();
+    expect(() => resolve(devHost, 'react/jsx-runtime', 'cashier')).not.toThrow();
   });
 });

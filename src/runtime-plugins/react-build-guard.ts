@@ -22,25 +22,38 @@ export function mixedBuildsProblem(react: ReactLike, ownDevelopmentJsxRuntime: b
   return ownDevelopmentJsxRuntime && !isDevelopmentReact(react) ? MIXED_BUILDS_MESSAGE : null;
 }
 
+interface SharedLike {
+  from?: string;
+  lib?: (() => unknown) | null;
+}
+
 /**
- * Checks once both `react` and `react/jsx-runtime` are chosen; a throw here fails the load of the expose that asked, so
- * the host's error fallback shows this message. Only `react` is evaluated (it needs no other shared module).
+ * Checks once both `react` and `react/jsx-runtime` are resolved. It wraps the share resolver because an error thrown
+ * there fails the load of the expose that asked (hooks after the load only log), so the host's error fallback shows
+ * this message. Only a `react` that its provider already loaded is looked at; nothing is evaluated early.
  */
-export default function reactBuildGuard(): ModuleFederationRuntimePlugin {
-  let react: ReactLike | undefined;
+export default function reactBuildGuard(remoteName = 'cashier'): ModuleFederationRuntimePlugin {
+  let react: SharedLike | undefined;
   let ownJsxRuntime: boolean | undefined;
+  const check = () => {
+    if (!react || ownJsxRuntime === undefined || react.from === remoteName || typeof react.lib !== 'function') return;
+    const problem = mixedBuildsProblem(react.lib() as ReactLike, ownJsxRuntime);
+    if (problem) throw new Error(problem);
+  };
   return {
     name: 'cashier-react-build-guard',
-    afterLoadShare({ pkgName, selectedShared, origin }) {
-      if (pkgName === 'react') {
-        const lib = selectedShared?.lib;
-        if (typeof lib === 'function') react = lib() as ReactLike;
-      } else if (pkgName === 'react/jsx-runtime') {
-        ownJsxRuntime = selectedShared?.from === origin.options.name;
-      } else return;
-      if (!react || ownJsxRuntime === undefined) return;
-      const problem = mixedBuildsProblem(react, ownJsxRuntime);
-      if (problem) throw new Error(problem);
+    resolveShare(args) {
+      const { pkgName, resolver } = args;
+      if (pkgName !== 'react' && pkgName !== 'react/jsx-runtime') return args;
+      args.resolver = () => {
+        const resolved = resolver();
+        const shared = resolved?.shared as SharedLike | undefined;
+        if (shared && pkgName === 'react') react = shared;
+        if (shared && pkgName === 'react/jsx-runtime') ownJsxRuntime = shared.from === remoteName;
+        check();
+        return resolved;
+      };
+      return args;
     },
   };
 }
