@@ -2,12 +2,17 @@
 // `npm run hosts` (the production host shells), each on free ports, then a password payment in each shell, charged once.
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { ModuleFederationPlugin } from '@module-federation/enhanced/webpack';
+import webpack from 'webpack';
+import { hostConfig } from '../examples/host-webpack';
+import type { RunningServer } from '../examples/static-server';
 import { after, before, test } from 'node:test';
 import { type E2EBrowser, getCharges, launchBrowser, resetMock, type TrackedPage, waitVisible } from './browser';
 import { freePort } from './federation-info';
-import { dists } from './servers';
+import { dists, startHostServer } from './servers';
 import { ALICE, BOB, type HostName, payWithPassword, readReminder } from './helpers/cashier';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -176,3 +181,58 @@ for (const host of ['react', 'vanilla'] as const) {
     );
   });
 }
+
+/** The react-host's production build with a federation config that shares `react` and `react-dom` but not their subpaths. */
+async function buildHostWithoutSubpaths(outputPath: string): Promise<void> {
+  const deps = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
+  const singleton = (name: string) => ({ singleton: true, eager: false, requiredVersion: deps[name] });
+  const config = hostConfig({
+    dir: path.join(ROOT, 'examples/react-host'),
+    production: true,
+    plugins: [
+      new ModuleFederationPlugin({
+        name: 'react_host_no_subpaths',
+        remotes: {},
+        shared: { react: singleton('react'), 'react-dom': singleton('react-dom'), 'react-redux': singleton('react-redux'), '@reduxjs/toolkit': singleton('@reduxjs/toolkit') },
+        shareStrategy: 'loaded-first',
+        dts: false,
+        manifest: false,
+      }),
+    ],
+  });
+  config.output = { ...config.output, path: outputPath };
+  config.devtool = false;
+  const compiler = webpack(config);
+  await new Promise<void>((resolve, reject) =>
+    compiler.run((error, stats) =>
+      compiler.close(() => {
+        if (error || stats?.hasErrors()) reject(error ?? new Error(stats?.toString('errors-only')));
+        else resolve();
+      }),
+    ),
+  );
+}
+
+test("a production host that shares react but not react/ gets the development remote's refusal, naming the fix", { timeout: 300_000 }, async () => {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'cashier-host-no-subpaths-'));
+  let server: RunningServer | undefined;
+  try {
+    await buildHostWithoutSubpaths(out);
+    server = await startHostServer(out, 'react-host without subpaths');
+    tab.clear();
+    const url = new URL('/', server.url);
+    url.searchParams.set('remote', `${devUrl}/mf-manifest.json`);
+    url.searchParams.set('locale', 'en-US');
+    await tab.page.goto(url.href);
+    await tab.page.getByRole('button', { name: /^Check out/ }).click();
+    const alert = tab.page.getByRole('alert').filter({ hasText: 'The cashier is unavailable' });
+    await waitVisible(tab, alert, 'the host\'s "unavailable" fallback');
+    const text = (await alert.textContent()) ?? '';
+    assert.match(text, /development react\/jsx-runtime cannot run with the host's production React/);
+    assert.match(text, /share the 'react\/' and 'react-dom\/' subpaths/);
+    assert.doesNotMatch(text, /getOwner/, 'not the cryptic React error');
+  } finally {
+    await server?.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+});
