@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { moduleFederationPlugin } from '@module-federation/enhanced';
 import pkg from './package.json';
 
@@ -27,6 +28,8 @@ export const federationConfig = (production: boolean): moduleFederationPlugin.Mo
     axios: { singleton: false, requiredVersion: deps.axios },
   },
   manifest: true,
+  // A development remote names the fix when a host's production React meets its development JSX runtime.
+  runtimePlugins: production ? [] : [path.resolve(__dirname, 'src/runtime-plugins/react-build-guard.ts')],
   dts: production ? { generateTypes: { extractThirdParty: false, abortOnError: false }, consumeTypes: false } : false,
   experiments: {
     optimization: { disableSnapshot: true, target: 'web', disableRemote: true },

@@ -7,21 +7,28 @@ import CssMinimizerPlugin from 'css-minimizer-webpack-plugin';
 import type { Configuration } from 'webpack';
 import type {} from 'webpack-dev-server';
 import { federationConfig } from './federation.config';
+import { DevServerUrls } from './scripts/dev-server-urls';
 import { swcRule } from './scripts/webpack-rules';
 
 const PORT = Number(process.env.PORT ?? 3001);
 
-export default (_env: unknown, argv: { mode?: 'development' | 'production' }): Configuration => {
+export default (env: unknown, argv: { mode?: 'development' | 'production' }): Configuration => {
   const production = argv.mode === 'production';
+  // webpack-cli sets WEBPACK_SERVE for `webpack serve` (npm start).
+  const serving = Boolean((env as { WEBPACK_SERVE?: boolean } | undefined)?.WEBPACK_SERVE);
   return {
     mode: production ? 'production' : 'development',
     // Modern browsers only (ES2020): webpack's own runtime code is smaller with arrow functions and const.
     target: ['web', 'es2020'],
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
-    entry: {
-      main: './src/index.ts',
-      previews: './src/previews/index.ts',
-    },
+    // The remote is its container entry (remoteEntry.js, added by the federation plugin). The playground (fixture
+    // passwords, fault injection) and the previews are dev-server pages only: a production build ships neither.
+    entry: production
+      ? {}
+      : {
+          main: './src/index.ts',
+          previews: './src/previews/index.ts',
+        },
     output: {
       path: path.resolve(__dirname, 'dist'),
       publicPath: 'auto',
@@ -47,8 +54,13 @@ export default (_env: unknown, argv: { mode?: 'development' | 'production' }): C
         filename: production ? '[name].[contenthash:8].css' : '[name].css',
         chunkFilename: production ? '[name].[contenthash:8].css' : '[name].css',
       }),
-      new HtmlWebpackPlugin({ template: './public/index.html', filename: 'index.html', chunks: ['main'] }),
-      new HtmlWebpackPlugin({ template: './public/previews.html', filename: 'previews.html', chunks: ['previews'] }),
+      ...(production
+        ? []
+        : [
+            new HtmlWebpackPlugin({ template: './public/index.html', filename: 'index.html', chunks: ['main'] }),
+            new HtmlWebpackPlugin({ template: './public/previews.html', filename: 'previews.html', chunks: ['previews'] }),
+            ...(serving ? [new DevServerUrls(`http://localhost:${PORT}`)] : []),
+          ]),
     ],
     performance: { hints: false },
     // face-api's prebuilt bundle probes for require(); harmless in the browser.

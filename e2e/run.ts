@@ -51,11 +51,15 @@ function selectTests(args: Args): string[] {
   return args.reliability ? findTests(RELIABILITY_DIR) : findTests(E2E_DIR);
 }
 
-/** node's own test runner, one file at a time (each file owns one browser); its summary closes the output. */
+/**
+ * node's own test runner, one file at a time (each file owns one browser); its summary closes the output.
+ * node applies --test-timeout to each whole file as well as to each test, so it is a per-file budget: the README-path
+ * file compiles the dev remote and a host inside it. Playwright's action timeout (E2E_TIMEOUT_MS) still ends a stuck step.
+ */
 function runNodeTests(files: string[], stack: Stack): Promise<number> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-concurrency=1', `--test-timeout=${process.env.E2E_TEST_TIMEOUT_MS ?? 120_000}`, ...files],
+    ['--import', 'tsx', '--test', '--test-concurrency=1', `--test-timeout=${process.env.E2E_TEST_TIMEOUT_MS ?? 600_000}`, ...files],
     {
       cwd: ROOT,
       stdio: 'inherit',

@@ -27,8 +27,8 @@ export function isFresh(output: string, sources: readonly string[]): boolean {
   return existsSync(output) && statSync(output).mtimeMs >= newestMtime(sources);
 }
 
-const REMOTE_SOURCES = ['src', 'public', 'types', 'webpack.config.ts', 'federation.config.ts', 'package.json', 'package-lock.json'];
-const HOST_SHARED_SOURCES = ['examples/shared', 'examples/host-webpack.ts', 'package.json', 'package-lock.json'];
+const REMOTE_SOURCES = ['src', 'public', 'types', 'webpack.config.ts', 'federation.config.ts', 'scripts/webpack-rules.ts', 'package.json', 'package-lock.json'];
+const HOST_SHARED_SOURCES = ['examples/shared', 'examples/host-webpack.ts', 'scripts/webpack-rules.ts', 'package.json', 'package-lock.json'];
 
 export function remoteIsFresh(): boolean {
   return isFresh(path.join(ROOT, 'dist/mf-manifest.json'), REMOTE_SOURCES.map((p) => path.join(ROOT, p)));

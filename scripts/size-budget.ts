@@ -1,5 +1,6 @@
-// `npm run test:size [-- --json] [-- --dist <dir>]`: what a host downloads for each expose of the built remote, gzip and brotli, against budgets.
-import { existsSync, readFileSync } from 'node:fs';
+// `npm run test:size [-- --json] [-- --dist <dir>]`: what a host downloads for each expose of the built remote, gzip and brotli, against budgets;
+// and that dist/ holds only the remote (no page, no dev bundle).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -132,6 +133,30 @@ export function evaluate(dist: string, budgets: Budgets): { initial: Row[]; lazy
   return { initial, lazy: [...lazy, ...fallbacks], problems };
 }
 
+/** Every file under dir, as a '/'-separated path relative to dir. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? filesUnder(dir, relative) : [relative];
+  });
+}
+
+const CONTENT_HASHED_JS = /\.[0-9a-f]{8}\.js$/;
+
+/**
+ * What does not belong in a deployable remote: an HTML page (the dev playground shows fixture passwords and drives the
+ * mock's fault injection) or a JavaScript file that is neither remoteEntry.js nor a content-hashed chunk (an entry
+ * bundle such as main.js or previews.js).
+ */
+export function foreignFiles(dist: string, remoteEntry = 'remoteEntry.js'): string[] {
+  return filesUnder(dist)
+    .filter((file) => {
+      if (/\.html?$/i.test(file)) return true;
+      return file.endsWith('.js') && file !== remoteEntry && !CONTENT_HASHED_JS.test(file);
+    })
+    .sort();
+}
+
 const kb = (bytes: number) => (bytes / KB).toFixed(1);
 
 function table(title: string, rows: Row[]): string {
@@ -151,6 +176,7 @@ function main(): number {
   }
   const budgets = JSON.parse(readFileSync(path.join(ROOT, 'scripts/size-budget.config.json'), 'utf8')) as Budgets;
   const { initial, lazy, problems } = evaluate(dist, budgets);
+  for (const file of foreignFiles(dist)) problems.push(`${file} is not part of the remote: dist/ ships only the remote (pages and dev bundles are for \`npm start\`)`);
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify({ initial, lazy, problems }, null, 2));
   } else {
@@ -162,7 +188,7 @@ function main(): number {
   const over = [...initial, ...lazy].filter((r) => r.over);
   for (const r of over) problems.push(`${r.target} is ${kb(r.gzip)} KB gzip, over its ${r.budgetKb} KB budget`);
   for (const problem of problems) console.error(`size budget: ${problem}`);
-  if (problems.length === 0) console.log(`size budget: all ${initial.length + lazy.length} targets within budget`);
+  if (problems.length === 0) console.log(`size budget: all ${initial.length + lazy.length} targets within budget; dist/ holds only the remote`);
   return problems.length ? 1 : 0;
 }
 

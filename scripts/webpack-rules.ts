@@ -1,7 +1,10 @@
 import type { RuleSetRule } from 'webpack';
 
-/** TypeScript and JSX through swc (TypeScript 7 has no JS compiler API, so no ts-loader); shared by every build here. */
-export function swcRule(production: boolean): RuleSetRule {
+/**
+ * TypeScript and JSX through swc (TypeScript 7 has no JS compiler API, so no ts-loader); shared by every build here.
+ * The output is the same in every mode; the argument stays so existing callers (`swcRule(production)`) keep compiling.
+ */
+export function swcRule(_production?: boolean): RuleSetRule {
   return {
     test: /\.[jt]sx?$/,
     exclude: /node_modules/,
@@ -10,7 +13,9 @@ export function swcRule(production: boolean): RuleSetRule {
       options: {
         jsc: {
           parser: { syntax: 'typescript', tsx: true },
-          transform: { react: { runtime: 'automatic', development: !production } },
+          // Always the production JSX runtime (react/jsx-runtime, never jsxDEV): a development remote then runs inside a
+          // production host's React and the reverse (the dev runtime calls dispatcher.getOwner(), which production React lacks).
+          transform: { react: { runtime: 'automatic', development: false } },
           target: 'es2020',
         },
       },

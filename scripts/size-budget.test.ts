@@ -1,0 +1,46 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { foreignFiles } from './size-budget';
+
+let dist: string;
+const put = (...files: string[]) => {
+  for (const file of files) {
+    mkdirSync(path.dirname(path.join(dist, file)), { recursive: true });
+    writeFileSync(path.join(dist, file), '');
+  }
+};
+
+beforeEach(() => {
+  dist = mkdtempSync(path.join(os.tmpdir(), 'cashier-dist-'));
+});
+afterEach(() => rmSync(dist, { recursive: true, force: true }));
+
+describe('foreignFiles: dist/ holds only the remote', () => {
+  test('a remote build passes: entry, manifest, types, hashed chunks, CSS, maps, assets', () => {
+    put(
+      'remoteEntry.js',
+      'remoteEntry.js.map',
+      'mf-manifest.json',
+      'mf-stats.json',
+      '@mf-types.zip',
+      '@mf-types.d.ts',
+      '__federation_expose_CashierPage.f84a3fa4.js',
+      '338.718b1735.js',
+      '338.718b1735.js.map',
+      'password-six-digit.da222500.css',
+      'assets/tiny_face_detector_model.0a1b2c3d.bin',
+    );
+    expect(foreignFiles(dist)).toEqual([]);
+  });
+
+  test('the dev playground, the previews and their entry bundles are reported', () => {
+    put('remoteEntry.js', 'index.html', 'previews.html', 'main.js', 'previews.js', 'main.js.map', 'nested/page.HTM');
+    expect(foreignFiles(dist)).toEqual(['index.html', 'main.js', 'nested/page.HTM', 'previews.html', 'previews.js']);
+  });
+
+  test('a remote entry under another name is still allowed when named', () => {
+    put('cashierEntry.js', 'remoteEntry.js');
+    expect(foreignFiles(dist, 'cashierEntry.js')).toEqual(['remoteEntry.js']);
+  });
+});
