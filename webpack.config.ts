@@ -20,7 +20,6 @@ export default (_env: unknown, argv: { mode?: 'development' | 'production' }): C
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
     entry: {
       main: './src/index.ts',
-      previews: './src/previews/index.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -48,7 +47,6 @@ export default (_env: unknown, argv: { mode?: 'development' | 'production' }): C
         chunkFilename: production ? '[name].[contenthash:8].css' : '[name].css',
       }),
       new HtmlWebpackPlugin({ template: './public/index.html', filename: 'index.html', chunks: ['main'] }),
-      new HtmlWebpackPlugin({ template: './public/previews.html', filename: 'previews.html', chunks: ['previews'] }),
     ],
     performance: { hints: false },
     // face-api's prebuilt bundle probes for require(); harmless in the browser.
