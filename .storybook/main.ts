@@ -14,7 +14,13 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // Storybook targets browsers through swc's `env`; the repository's .swcrc (jsc.target, for jest) must stay out.
   swc: (config: SwcOptions): SwcOptions => ({ ...config, swcrc: false, jsc: { ...config.jsc, target: undefined } }),
-  webpackFinal: async (webpackConfig) => {
+  webpackFinal: async (webpackConfig, { configType }) => {
+    // The static build serves tests, baselines and local browsing: no source maps and no minifying keep it cheap on a
+    // 2-core machine.
+    if (configType === 'PRODUCTION') {
+      webpackConfig.devtool = false;
+      webpackConfig.optimization = { ...webpackConfig.optimization, minimize: false };
+    }
     // Stories reuse the mock server's fixtures; the scrypt hashing beside them is never called in the browser, so
     // `node:crypto` becomes `crypto`, which Storybook's resolve.fallback already maps to an empty module.
     webpackConfig.plugins = [

@@ -3,12 +3,10 @@
 import { generateAuthenticationOptions } from '@simplewebauthn/server';
 import { HttpResponse, http, sse } from 'msw';
 import { CHALLENGE_TTL_MS } from '../../mocks/biometric-enrollment';
-import { CHECK_TEXTS, FALLBACK_TEXT } from '../../mocks/check-messages';
 import { ApiError } from '../../mocks/errors';
-import { ACCOUNT_FIXTURES, bankOfCard, PAYEES, payeeName } from '../../mocks/fixtures';
-import { maskCardNumber } from '../core/payment-data';
-import type { BiometricChallenge, CashierResources, CheckResource, WebAuthnAuthenticationOptions } from '../core/service-interfaces';
+import type { BiometricChallenge, WebAuthnAuthenticationOptions } from '../core/service-interfaces';
 import type { Locale } from '../core/types';
+import { cashierResources, checkResources } from './mock-answers';
 import { offlineChallenge } from './story-kit';
 
 /** The cashier's default apiBaseUrl; stories pass it where a widget takes one. */
@@ -19,27 +17,6 @@ const error = (e: ApiError) => HttpResponse.json(e.toBody(), { status: e.status 
 let issued = 0;
 const challengeId = (method: string) => `${method}_story${++issued}`;
 const expiresIn = (ms: number) => new Date(Date.now() + ms).toISOString();
-
-/** GET /page-resources/cashier, as mocks/page-resources.ts answers for a fixture account. */
-export function cashierResources(accountId: string, payeeAccount = PAYEES[0]?.payeeAccount ?? ''): CashierResources {
-  const cards = ACCOUNT_FIXTURES.find((account) => account.accountId === accountId)?.cards ?? [];
-  return {
-    passwordComponent: 'six-digit',
-    shuffleKeys: false,
-    cards: cards.map((cardNumber) => ({ cardNumber, masked: maskCardNumber(cardNumber), bankName: bankOfCard(cardNumber)?.name ?? 'Unknown bank' })),
-    payeeName: payeeName(payeeAccount) ?? payeeAccount,
-  };
-}
-
-/** POST /page-resources/checks: the localized text and correction link of each failed keyword. */
-export function checkResources(keys: string[], locale: Locale): CheckResource[] {
-  return keys.map((key) => {
-    const text = Object.hasOwn(CHECK_TEXTS, key) ? (CHECK_TEXTS[key] ?? FALLBACK_TEXT) : FALLBACK_TEXT;
-    const resource: CheckResource = { key, message: text.message[locale] };
-    if (text.correctionUrl) resource.correctionUrl = `${text.correctionUrl}?lang=${locale}`;
-    return resource;
-  });
-}
 
 /** What every story may reach: page resources, check texts, a password challenge, the message push, buried points. */
 export const cashierHandlers = [

@@ -5,7 +5,7 @@ import type { FailedCheck, Locale, PaymentData } from '../core/types';
 import { initialPaymentState, type PaymentPhase, type PaymentState } from '../store/payment-state';
 
 export const storyPayment: PaymentData = {
-  orderId: 'order-story-0001',
+  orderId: 'order-preview-0001',
   accountId: 'acct-alice',
   amount: { amount: 10000, currency: 'CNY' },
   payerAccount: '6222020000000000018',
@@ -66,7 +66,7 @@ export function storyResult(outcome: StoryOutcome, payment: PaymentData = storyP
   const base = { orderId: payment.orderId, amount: payment.amount, method: 'password' as const, at: STORY_AT };
   switch (outcome) {
     case 'succeeded':
-      return { ...base, status: 'succeeded', paymentId: 'pay-story-0001', message: 'Payment succeeded' };
+      return { ...base, status: 'succeeded', paymentId: 'pay-preview-0001', message: 'Payment succeeded' };
     case 'wrongPassword':
       return { ...base, status: 'failed', code: 'WRONG_PASSWORD', message: 'Wrong payment password', attemptsLeft: 4 };
     case 'insufficientFunds':

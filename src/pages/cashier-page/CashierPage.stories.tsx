@@ -44,7 +44,7 @@ export const VerificationFailed: PageStory = {
 };
 
 const preorder = () => ({
-  preorderId: 'preorder-story-0001',
+  preorderId: 'preorder-preview-0001',
   orderId: storyPayment.orderId,
   amount: storyPayment.amount,
   payeeName: 'Merchant 001',
@@ -57,7 +57,7 @@ export const EnterPassword: PageStory = {
 };
 
 export const Paying: PageStory = {
-  render: inPhase((locale) => flowState('paying', locale, { preorder: preorder(), idempotencyKey: 'story-key-1' })),
+  render: inPhase((locale) => flowState('paying', locale, { preorder: preorder(), idempotencyKey: 'preview-key-1' })),
 };
 
 export const Succeeded: PageStory = {
@@ -82,6 +82,6 @@ export const Locked: PageStory = {
 export const Unknown: PageStory = {
   name: 'Result unknown',
   render: inPhase((locale) =>
-    flowState('unknown', locale, { idempotencyKey: 'story-key-1', error: { code: 'NETWORK', message: `No answer since ${STORY_AT}` } }),
+    flowState('unknown', locale, { idempotencyKey: 'preview-key-1', error: { code: 'NETWORK', message: `No answer since ${STORY_AT}` } }),
   ),
 };

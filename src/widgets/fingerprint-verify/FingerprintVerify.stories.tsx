@@ -12,7 +12,7 @@ const meta = {
   args: {
     apiBaseUrl: STORY_API,
     accountId: 'acct-alice',
-    orderId: 'order-story-0001',
+    orderId: 'order-preview-0001',
     amount: { amount: 10000, currency: 'CNY' },
     onAuthenticated: fn(),
     onUsePassword: fn(),
