@@ -10,6 +10,8 @@ import { storyLocale, storyTheme } from '../src/stories-support/story-globals';
 async function startWorker() {
   const worker = setupWorker(...cashierHandlers);
   await worker.start({
+    // Beside iframe.html, so the static build also works under a path (e.g. the dev server's /previews/).
+    serviceWorker: { url: new URL('mockServiceWorker.js', document.baseURI).pathname },
     quiet: true,
     onUnhandledRequest(request, print) {
       if (new URL(request.url).pathname.startsWith('/api/')) print.error();
