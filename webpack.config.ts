@@ -7,7 +7,7 @@ import CssMinimizerPlugin from 'css-minimizer-webpack-plugin';
 import type { Configuration } from 'webpack';
 import type {} from 'webpack-dev-server';
 import { federationConfig } from './federation.config';
-import { DevServerUrls } from './scripts/dev-server-urls';
+import { DevServerUrls, PREVIEWS_PATH } from './scripts/dev-server-urls';
 import { swcRule } from './scripts/webpack-rules';
 
 const PORT = Number(process.env.PORT ?? 3001);
@@ -27,7 +27,6 @@ export default (env: unknown, argv: { mode?: 'development' | 'production' }): Co
       ? {}
       : {
           main: './src/index.ts',
-          previews: './src/previews/index.ts',
         },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -58,7 +57,6 @@ export default (env: unknown, argv: { mode?: 'development' | 'production' }): Co
         ? []
         : [
             new HtmlWebpackPlugin({ template: './public/index.html', filename: 'index.html', chunks: ['main'] }),
-            new HtmlWebpackPlugin({ template: './public/previews.html', filename: 'previews.html', chunks: ['previews'] }),
             ...(serving ? [new DevServerUrls(`http://localhost:${PORT}`)] : []),
           ]),
     ],
@@ -92,6 +90,9 @@ export default (env: unknown, argv: { mode?: 'development' | 'production' }): Co
         // The mock payment server is loaded only by the dev server, never by a production build.
         const { createMockServer } = require('./mocks/app') as typeof import('./mocks/app');
         devServer.app?.use('/api/cashier', createMockServer().app);
+        // The widget previews: Storybook's static build when there is one (npm run build-storybook), else how to get it.
+        const { servePreviews } = require('./scripts/dev-previews') as typeof import('./scripts/dev-previews');
+        devServer.app?.use(PREVIEWS_PATH, servePreviews(path.resolve(__dirname, 'storybook-static')) as never);
         return middlewares;
       },
     },

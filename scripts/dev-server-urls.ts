@@ -1,7 +1,7 @@
 import type { Compiler, WebpackPluginInstance } from 'webpack';
 
-/** Where the widget previews are served by `npm start`; change it here when the previews move (e.g. to '/previews/'). */
-export const PREVIEWS_PATH = '/previews.html';
+/** Where `npm start` serves the widget previews: Storybook's static build (`npm run build-storybook`). */
+export const PREVIEWS_PATH = '/previews/';
 export const MOCK_API_PATH = '/api/cashier';
 export const MANIFEST_PATH = '/mf-manifest.json';
 

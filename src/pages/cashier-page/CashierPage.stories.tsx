@@ -1,43 +1,30 @@
-// Stories depend on the previews kit as Storybook stories depend on @storybook/react: dev-only, never exposed.
-import type { CashierOptions, Locale } from '../../core/types';
+// Stories are dev-only (Storybook), never exposed.
+import type { Meta, StoryObj } from '@storybook/react-webpack5';
+import type { Locale } from '../../core/types';
 import type { PaymentState } from '../../store/payment-state';
-import { HeldCashierPage, storyOptions } from '../../previews/CashierStage';
-import { flowState, overLimitPayment, STORY_AT, singleLimitCheck, storyPayment, storyResult } from '../../previews/page-fixtures';
-import type { Story, StoryContext, StoryMeta } from '../../previews/story-types';
+import { HeldCashierPage, storyOptions } from '../../stories-support/cashier-stage';
+import { flowState, overLimitPayment, STORY_AT, singleLimitCheck, storyPayment, storyResult } from '../../stories-support/page-fixtures';
+import { storyLocale, storyTheme } from '../../stories-support/story-globals';
 import CashierPage from './CashierPage';
 
-type PageProps = CashierOptions;
-type PageStory = Story<PageProps>;
-
-const meta: StoryMeta<PageProps> = {
+const meta = {
   title: 'Pages/CashierPage',
   component: CashierPage,
   args: { ...storyOptions('zh-CN'), amountEditable: false },
-};
+  // Shown in the Actions panel (argTypes, not fn(): the page's jest test imports these stories without Storybook).
+  argTypes: { onReminder: { action: 'onReminder' }, onEvent: { action: 'onEvent' } },
+} satisfies Meta<typeof CashierPage>;
 export default meta;
 
-export const __namedExportsOrder = [
-  'Ready',
-  'Loading',
-  'NetworkError',
-  'Preverifying',
-  'VerificationFailed',
-  'EnterPassword',
-  'Paying',
-  'Succeeded',
-  'Failed',
-  'InsufficientFunds',
-  'Locked',
-  'Unknown',
-];
+type PageStory = StoryObj<typeof meta>;
 
 /** The page over a store preloaded with the flow in one phase (see heldFlowStore). */
 const inPhase =
   (state: (locale: Locale) => PaymentState): PageStory['render'] =>
-  (args: PageProps, { locale, theme }: StoryContext) => <HeldCashierPage {...args} theme={theme} state={state(locale)} />;
+  (args, context) => <HeldCashierPage {...args} theme={storyTheme(context)} state={state(storyLocale(context))} />;
 
-/** The real page: it loads its resources from the dev server's mock (offline, it still renders without them). */
-export const Ready: PageStory = { render: (args, { theme }) => <CashierPage {...args} theme={theme} /> };
+/** The real page: it loads its resources from the payment server (MSW, answering like the mock server). */
+export const Ready: PageStory = { render: (args, context) => <CashierPage {...args} theme={storyTheme(context)} /> };
 
 export const Loading: PageStory = { render: inPhase((locale) => flowState('idle', locale, { payment: null, resources: null })) };
 

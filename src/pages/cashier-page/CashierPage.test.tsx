@@ -24,7 +24,9 @@ type PageStory = (typeof stories)['Succeeded'];
 function renderStory(story: PageStory, more: Record<string, unknown> = {}) {
   const onReminder = jest.fn<void, [PaymentReminder]>();
   const args = { ...stories.default.args, ...story.args, locale: 'en-US', apiBaseUrl: server.baseUrl, onReminder, ...more } as CashierOptions;
-  const view = render(story.render!(args, { id: 'test', locale: 'en-US' }));
+  // The part of Storybook's story context the stories read: the toolbar globals.
+  const context = { globals: { locale: 'en-US', theme: 'default' } } as unknown as Parameters<NonNullable<PageStory['render']>>[1];
+  const view = render(story.render!(args, context));
   return { ...view, onReminder, user: userEvent.setup() };
 }
 

@@ -1,13 +1,12 @@
-// Stories depend on the previews kit as Storybook stories depend on @storybook/react: dev-only, never exposed.
-import { StoryCashier } from '../../previews/CashierStage';
-import { storyPayment, storyResult } from '../../previews/page-fixtures';
-import { action } from '../../previews/story-kit';
-import type { Story, StoryMeta } from '../../previews/story-types';
-import { ResultDialog, type ResultDialogProps } from './ResultDialog';
+// Stories are dev-only (Storybook), never exposed.
+import type { Meta, StoryObj } from '@storybook/react-webpack5';
+import { fn } from 'storybook/test';
+import { StoryCashier } from '../../stories-support/cashier-stage';
+import { storyPayment, storyResult } from '../../stories-support/page-fixtures';
+import { storyLocale, storyTheme } from '../../stories-support/story-globals';
+import { ResultDialog } from './ResultDialog';
 
-type ResultStory = Story<ResultDialogProps>;
-
-const meta: StoryMeta<ResultDialogProps> = {
+const meta = {
   title: 'Pages/ResultDialog',
   component: ResultDialog,
   args: {
@@ -16,19 +15,19 @@ const meta: StoryMeta<ResultDialogProps> = {
     payeeName: 'Merchant 001',
     result: null,
     canUseAnotherMethod: true,
-    onClose: action('onClose'),
-    onTryAgain: action('onTryAgain'),
-    onUseAnotherMethod: action('onUseAnotherMethod'),
-    onCheckAgain: action('onCheckAgain'),
+    onClose: fn(),
+    onTryAgain: fn(),
+    onUseAnotherMethod: fn(),
+    onCheckAgain: fn(),
   },
-};
+} satisfies Meta<typeof ResultDialog>;
 export default meta;
 
-export const __namedExportsOrder = ['Succeeded', 'Failed', 'InsufficientFunds', 'Locked', 'Unknown'];
+type ResultStory = StoryObj<typeof meta>;
 
 // The dialog reads the locale from the cashier's providers, as inside the page.
-const inCashier: ResultStory['render'] = (args, { locale, theme }) => (
-  <StoryCashier locale={locale} theme={theme}>
+const inCashier: ResultStory['render'] = (args, context) => (
+  <StoryCashier locale={storyLocale(context)} theme={storyTheme(context)}>
     <ResultDialog {...args} />
   </StoryCashier>
 );

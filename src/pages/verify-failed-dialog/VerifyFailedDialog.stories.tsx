@@ -1,34 +1,36 @@
-// Stories depend on the previews kit as Storybook stories depend on @storybook/react: dev-only, never exposed.
+// Stories are dev-only (Storybook), never exposed.
+import type { Meta, StoryObj } from '@storybook/react-webpack5';
+import { fn } from 'storybook/test';
 import type { FailedCheck, Locale } from '../../core/types';
-import { StoryCashier } from '../../previews/CashierStage';
-import { accountFrozenCheck, minimumAmountCheck, overLimitPayment, singleLimitCheck, storyResources } from '../../previews/page-fixtures';
-import { action } from '../../previews/story-kit';
-import type { Story, StoryMeta } from '../../previews/story-types';
-import { VerifyFailedDialog, type VerifyFailedDialogProps } from './VerifyFailedDialog';
+import { StoryCashier } from '../../stories-support/cashier-stage';
+import { accountFrozenCheck, minimumAmountCheck, overLimitPayment, singleLimitCheck, storyResources } from '../../stories-support/page-fixtures';
+import { storyLocale, storyTheme } from '../../stories-support/story-globals';
+import { VerifyFailedDialog } from './VerifyFailedDialog';
 
-type VerifyStory = Story<VerifyFailedDialogProps>;
-
-const meta: StoryMeta<VerifyFailedDialogProps> = {
+const meta = {
   title: 'Pages/VerifyFailedDialog',
   component: VerifyFailedDialog,
   args: {
     payment: overLimitPayment,
     cards: storyResources.cards,
     amountEditable: false,
-    onCorrect: action('onCorrect'),
-    onClose: action('onClose'),
+    onCorrect: fn(),
+    onClose: fn(),
+    // Each story's render passes its checks in the toolbar's locale (S221: the server sends them localized).
+    failedChecks: [],
   },
-};
+  argTypes: { failedChecks: { table: { disable: true } } },
+} satisfies Meta<typeof VerifyFailedDialog>;
 export default meta;
 
-export const __namedExportsOrder = ['SingleLimit', 'AmountEditable', 'WithoutLink', 'AccountFrozen'];
+type VerifyStory = StoryObj<typeof meta>;
 
 // Failed checks come from the server in the person's language (S221), so they follow the locale switch.
 const withChecks =
   (checks: (locale: Locale) => FailedCheck[]): VerifyStory['render'] =>
-  (args, { locale, theme }) => (
-    <StoryCashier locale={locale} theme={theme}>
-      <VerifyFailedDialog {...args} failedChecks={checks(locale)} />
+  (args, context) => (
+    <StoryCashier locale={storyLocale(context)} theme={storyTheme(context)}>
+      <VerifyFailedDialog {...args} failedChecks={checks(storyLocale(context))} />
     </StoryCashier>
   );
 

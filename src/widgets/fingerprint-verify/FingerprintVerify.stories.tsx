@@ -1,69 +1,52 @@
-// Stories depend on the previews kit as Storybook stories depend on @storybook/react: dev-only, never exposed.
-import { BrowserStage, STAGE_API, type StageScript } from '../../previews/browser-stage';
-import { action } from '../../previews/story-kit';
-import type { Story, StoryMeta } from '../../previews/story-types';
-import { FingerprintVerify, type FingerprintVerifyProps } from './FingerprintVerify';
+// Stories are dev-only (Storybook), never exposed.
+import type { Meta, StoryObj } from '@storybook/react-webpack5';
+import { fn } from 'storybook/test';
+import { withBrowser } from '../../stories-support/browser-stage';
+import { fingerprintEnrolled, fingerprintNotEnrolled, STORY_API } from '../../stories-support/mock-api';
+import { FingerprintVerify } from './FingerprintVerify';
 
-type FingerprintStory = Story<FingerprintVerifyProps>;
-
-const meta: StoryMeta<FingerprintVerifyProps> = {
+// The browser (platform authenticator, navigator.credentials) is scripted by a decorator, the server by MSW.
+const meta = {
   title: 'Widgets/FingerprintVerify',
   component: FingerprintVerify,
   args: {
-    apiBaseUrl: STAGE_API,
+    apiBaseUrl: STORY_API,
     accountId: 'acct-alice',
     orderId: 'order-preview-0001',
     amount: { amount: 10000, currency: 'CNY' },
-    onAuthenticated: action('onAuthenticated'),
-    onUsePassword: action('onUsePassword'),
-    onCancel: action('onCancel'),
+    onAuthenticated: fn(),
+    onUsePassword: fn(),
+    onCancel: fn(),
     autoStart: false,
   },
-};
+  parameters: { msw: { handlers: [fingerprintEnrolled] } },
+} satisfies Meta<typeof FingerprintVerify>;
 export default meta;
 
-export const __namedExportsOrder = ['Available', 'Waiting', 'Unavailable', 'Failed', 'NotEnrolled'];
-
-const OPTIONS = {
-  challengeId: 'fingerprint_preview',
-  expiresAt: '2999-01-01T00:00:00.000Z',
-  options: { challenge: 'cHJldmlldy1jaGFsbGVuZ2U', rpId: 'localhost', userVerification: 'required', allowCredentials: [] },
-};
-const optionsAnswer = { '/webauthn/authentication/options': { body: OPTIONS } };
-
-// The browser (platform authenticator, navigator.credentials) and the server are scripted per story.
-const staged =
-  (script: StageScript): FingerprintStory['render'] =>
-  (args) => (
-    <BrowserStage script={script}>
-      <FingerprintVerify {...args} />
-    </BrowserStage>
-  );
+type FingerprintStory = StoryObj<typeof meta>;
 
 /** A platform authenticator and a challenge: one press away from the prompt. */
-export const Available: FingerprintStory = { render: staged({ platformAuthenticator: true, api: optionsAnswer }) };
+export const Available: FingerprintStory = { decorators: [withBrowser({ platformAuthenticator: true })] };
 
 /** The system prompt is showing (it never answers here). */
 export const Waiting: FingerprintStory = {
   name: 'Waiting for the sensor',
   args: { autoStart: true },
-  render: staged({ platformAuthenticator: true, api: optionsAnswer, credentialsGet: 'wait' }),
+  decorators: [withBrowser({ platformAuthenticator: true, credentialsGet: 'wait' })],
 };
 
 /** No user-verifying platform authenticator on this device: only the password is left. */
-export const Unavailable: FingerprintStory = { render: staged({ platformAuthenticator: false, api: optionsAnswer }) };
+export const Unavailable: FingerprintStory = { decorators: [withBrowser({ platformAuthenticator: false })] };
 
 /** Cancelled or not recognised (a page cannot tell them apart): Try again or use the password. */
 export const Failed: FingerprintStory = {
   name: 'Failed: not recognised',
   args: { autoStart: true },
-  render: staged({ platformAuthenticator: true, api: optionsAnswer, credentialsGet: 'NotAllowedError' }),
+  decorators: [withBrowser({ platformAuthenticator: true, credentialsGet: 'NotAllowedError' })],
 };
 
 export const NotEnrolled: FingerprintStory = {
   name: 'Failed: not enrolled',
-  render: staged({
-    platformAuthenticator: true,
-    api: { '/webauthn/authentication/options': { status: 404, body: { code: 'METHOD_NOT_ENROLLED', message: 'Not enrolled' } } },
-  }),
+  decorators: [withBrowser({ platformAuthenticator: true })],
+  parameters: { msw: { handlers: [fingerprintNotEnrolled] } },
 };

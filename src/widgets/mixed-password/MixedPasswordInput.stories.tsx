@@ -1,27 +1,27 @@
-// Stories depend on the previews kit as Storybook stories depend on @storybook/react: dev-only, never exposed.
-import { action, localized, offlineChallenge, PressKeys } from '../../previews/story-kit';
-import type { Story, StoryMeta } from '../../previews/story-types';
-import { MixedPasswordInput, type MixedPasswordInputProps } from './MixedPasswordInput';
+// Stories are dev-only (Storybook), never exposed.
+import type { Meta, StoryObj } from '@storybook/react-webpack5';
+import { fn } from 'storybook/test';
+import { storyLocale } from '../../stories-support/story-globals';
+import { offlineChallenge, PressKeys } from '../../stories-support/story-kit';
+import { MixedPasswordInput } from './MixedPasswordInput';
 
-type MixedStory = Story<MixedPasswordInputProps>;
-
-const meta: StoryMeta<MixedPasswordInputProps> = {
+const meta = {
   title: 'Widgets/MixedPasswordInput',
   component: MixedPasswordInput,
   args: {
     getChallenge: offlineChallenge,
-    onEncrypted: action('onEncrypted'),
-    onCancel: action('onCancel'),
+    onEncrypted: fn(),
+    onCancel: fn(),
     minLength: 6,
     maxLength: 20,
     shuffle: false,
     disabled: false,
   },
   argTypes: { error: { control: 'text' }, title: { control: 'text' } },
-};
+} satisfies Meta<typeof MixedPasswordInput>;
 export default meta;
 
-export const __namedExportsOrder = ['Empty', 'PartlyFilled', 'Wrong', 'Locked', 'Shuffled'];
+type MixedStory = StoryObj<typeof meta>;
 
 export const Empty: MixedStory = {};
 
@@ -35,13 +35,16 @@ export const PartlyFilled: MixedStory = {
   ),
 };
 
+const WRONG = { 'en-US': 'Wrong payment password. 2 attempts left.', 'zh-CN': '支付密码错误，还可尝试 2 次。' };
+
+/** The server's message follows the locale toolbar unless the error control says otherwise. */
 export const Wrong: MixedStory = {
   name: 'Wrong password',
-  args: { error: localized('Wrong payment password. 2 attempts left.', '支付密码错误，还可尝试 2 次。') },
+  render: (args, context) => <MixedPasswordInput {...args} error={args.error ?? WRONG[storyLocale(context)]} />,
 };
 
 export const Locked: MixedStory = {
-  args: { locked: { unlocksAt: '2025-06-01T09:00:00.000Z' }, onUseAnotherMethod: action('onUseAnotherMethod') },
+  args: { locked: { unlocksAt: '2025-06-01T09:00:00.000Z' }, onUseAnotherMethod: fn() },
 };
 
 /** The digit row is shuffled, once per opening. */

@@ -1,20 +1,20 @@
-// Stories depend on the previews kit as Storybook stories depend on @storybook/react: dev-only, never exposed.
-import { action, localized, offlineChallenge, PressKeys, unreachableChallenge } from '../../previews/story-kit';
-import type { Story, StoryMeta } from '../../previews/story-types';
-import { PasswordKeyboard, type PasswordKeyboardProps } from './PasswordKeyboard';
+// Stories are dev-only (Storybook), never exposed.
+import type { Meta, StoryObj } from '@storybook/react-webpack5';
+import { fn } from 'storybook/test';
+import { storyLocale } from '../../stories-support/story-globals';
+import { offlineChallenge, PressKeys, unreachableChallenge } from '../../stories-support/story-kit';
+import { PasswordKeyboard } from './PasswordKeyboard';
 
-type KeyboardStory = Story<PasswordKeyboardProps>;
-
-const meta: StoryMeta<PasswordKeyboardProps> = {
+const meta = {
   title: 'Widgets/PasswordKeyboard',
   component: PasswordKeyboard,
   // The offline challenge seals with a throwaway key: six digits end in an onEncrypted action, nothing is sent.
-  args: { getChallenge: offlineChallenge, onEncrypted: action('onEncrypted'), onCancel: action('onCancel'), shuffle: false, disabled: false },
+  args: { getChallenge: offlineChallenge, onEncrypted: fn(), onCancel: fn(), shuffle: false, disabled: false },
   argTypes: { error: { control: 'text' }, title: { control: 'text' } },
-};
+} satisfies Meta<typeof PasswordKeyboard>;
 export default meta;
 
-export const __namedExportsOrder = ['Empty', 'PartlyFilled', 'Wrong', 'Locked', 'Shuffled', 'Sending', 'PrepareFailed'];
+type KeyboardStory = StoryObj<typeof meta>;
 
 export const Empty: KeyboardStory = {};
 
@@ -28,13 +28,16 @@ export const PartlyFilled: KeyboardStory = {
   ),
 };
 
+const WRONG = { 'en-US': 'Wrong payment password. 4 attempts left.', 'zh-CN': '支付密码错误，还可尝试 4 次。' };
+
+/** The server's message follows the locale toolbar unless the error control says otherwise. */
 export const Wrong: KeyboardStory = {
   name: 'Wrong password',
-  args: { error: localized('Wrong payment password. 4 attempts left.', '支付密码错误，还可尝试 4 次。') },
+  render: (args, context) => <PasswordKeyboard {...args} error={args.error ?? WRONG[storyLocale(context)]} />,
 };
 
 export const Locked: KeyboardStory = {
-  args: { locked: { unlocksAt: '2025-06-01T09:00:00.000Z' }, onUseAnotherMethod: action('onUseAnotherMethod') },
+  args: { locked: { unlocksAt: '2025-06-01T09:00:00.000Z' }, onUseAnotherMethod: fn() },
 };
 
 export const Shuffled: KeyboardStory = { args: { shuffle: true } };

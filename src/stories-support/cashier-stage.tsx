@@ -10,7 +10,6 @@ import { type CashierRootState, rootReducer } from '../store/createCashierStore'
 import type { PaymentState } from '../store/payment-state';
 import { flowStarted } from '../store/paymentSlice';
 import { storyPayment } from './page-fixtures';
-import { action } from './story-kit';
 import '../pages/cashier-page/cashier-page.css';
 
 /**
@@ -25,16 +24,9 @@ export function heldFlowStore(payment: PaymentState) {
   });
 }
 
-/** Options every page story shares: no buried points sent, callbacks shown as actions. */
+/** Options every page story shares: no buried points sent (the callbacks are the stories' actions). */
 export function storyOptions(locale: Locale): CashierOptions {
-  return {
-    payment: storyPayment,
-    clientId: 'previews',
-    locale,
-    trackingEnabled: false,
-    onReminder: action('onReminder'),
-    onEvent: action('onEvent'),
-  };
+  return { payment: storyPayment, clientId: 'storybook', locale, trackingEnabled: false };
 }
 
 /** CashierPage over a store held in `state`; the store is made once per mount. */

@@ -1,4 +1,4 @@
-// Theme switch of the previews: CSS custom property sets, as a host would pass them in CashierOptions.theme.
+// Storybook's theme toolbar: CSS custom property sets, as a host would pass them in CashierOptions.theme.
 // One token set serves the pages and the widgets (--cashier-color-key is the widgets' own key background).
 
 const DARK: Record<string, string> = {
@@ -24,6 +24,4 @@ const BRAND: Record<string, string> = {
 export const THEMES = { default: undefined, dark: DARK, brand: BRAND } as const satisfies Record<string, Record<string, string> | undefined>;
 
 export type ThemeName = keyof typeof THEMES;
-export const THEME_NAMES = Object.keys(THEMES) as ThemeName[];
-
-export const isThemeName = (name: string): name is ThemeName => Object.hasOwn(THEMES, name);
+export const isThemeName = (name: unknown): name is ThemeName => typeof name === 'string' && Object.hasOwn(THEMES, name);

@@ -1,5 +1,5 @@
-// Fixture data for the page stories, matching the mock payment server's fixtures (contract §4), so a story
-// that reaches the dev server's mock gets consistent answers.
+// Fixture data for the page stories, matching the mock payment server's fixtures (mocks/fixtures.ts), so a page
+// that asks the payment server (MSW in Storybook) gets answers consistent with its preloaded state.
 import type { CashierResources, PaymentResult } from '../core/service-interfaces';
 import type { FailedCheck, Locale, PaymentData } from '../core/types';
 import { initialPaymentState, type PaymentPhase, type PaymentState } from '../store/payment-state';

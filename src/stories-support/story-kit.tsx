@@ -1,15 +1,13 @@
-// What stories share: an offline password challenge, actions, localized args and simulated key presses.
+// What stories share: an offline password challenge and simulated key presses.
 import { type ReactNode, useEffect, useRef } from 'react';
 import type { PasswordChallenge } from '../core/service-interfaces';
-import type { Locale } from '../core/types';
-import type { Localized } from './story-types';
 
 let publicKey: Promise<JsonWebKey> | null = null;
 let issued = 0;
 
 /**
  * A `getChallenge` that needs no server: a fresh RSA-OAEP key made in the browser. Its private key is
- * dropped at once, so not even the previews can open what a widget seals.
+ * dropped at once, so not even Storybook can open what a widget seals.
  */
 export const offlineChallenge = async (): Promise<PasswordChallenge> => {
   publicKey ??= crypto.subtle
@@ -21,48 +19,15 @@ export const offlineChallenge = async (): Promise<PasswordChallenge> => {
     .then((keys) => crypto.subtle.exportKey('jwk', keys.publicKey));
   issued += 1;
   return {
-    keyId: 'preview-key',
+    keyId: 'story-key',
     publicKeyJwk: await publicKey,
-    nonce: `preview-nonce-${issued}`,
+    nonce: `story-nonce-${issued}`,
     expiresAt: new Date(Date.now() + 5 * 60_000).toISOString(),
   };
 };
 
 /** A challenge that never comes: the widget's "could not prepare secure input" state. */
 export const unreachableChallenge = (): Promise<PasswordChallenge> => Promise.reject(new Error('The payment server is unreachable'));
-
-export const ACTION_EVENT = 'cashier-previews:action';
-
-export interface ActionDetail {
-  name: string;
-  summary: string;
-}
-
-/** A callback arg that shows its calls in the previews' Actions panel (Storybook's `action`). */
-export function action(name: string): (...args: unknown[]) => void {
-  return (...args) => {
-    if (typeof window === 'undefined') return;
-    let summary: string;
-    try {
-      summary = JSON.stringify(args).slice(0, 300);
-    } catch {
-      summary = '(not serialisable)';
-    }
-    window.dispatchEvent(new CustomEvent<ActionDetail>(ACTION_EVENT, { detail: { name, summary } }));
-  };
-}
-
-export const localized = (enUS: string, zhCN: string): Localized => ({ 'en-US': enUS, 'zh-CN': zhCN });
-
-export function isLocalized(value: unknown): value is Localized {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
-  const keys = Object.keys(value).sort();
-  return keys.length === 2 && keys[0] === 'en-US' && keys[1] === 'zh-CN';
-}
-
-export function resolveLocalized(args: Record<string, unknown>, locale: Locale): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(args).map(([name, value]) => [name, isLocalized(value) ? value[locale] : value]));
-}
 
 /**
  * Presses on-screen keys after mount by clicking the buttons whose text is each character. The widgets take no

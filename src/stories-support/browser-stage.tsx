@@ -1,16 +1,11 @@
-// Scripted browser APIs for the biometric stories (a Storybook decorator in the spirit of msw): while a story is
-// mounted, WebAuthn, the camera and the payment server's biometric interfaces answer as the story says; on unmount
-// everything is put back, so the next story sees the real browser.
+// Scripted browser APIs for the biometric stories, as Storybook decorators: while a story is mounted, WebAuthn and
+// the camera answer as the story says (the payment server is MSW's job); on unmount everything is put back.
+import type { Decorator } from '@storybook/react-webpack5';
 import { type ReactNode, useLayoutEffect, useRef } from 'react';
 import type { FaceDetector } from '../widgets/face-verify/face-detector';
 import { type FaceBox, guideSquare } from '../widgets/face-verify/guide';
 
-/** The apiBaseUrl a staged story passes: requests under it get the story's scripted answers. */
-export const STAGE_API = '/__previews/api';
-
 export interface StageScript {
-  /** Answers to POSTs under STAGE_API, by path (e.g. '/face/challenge'); other paths answer 404. */
-  api?: Record<string, { status?: number; body: unknown }>;
   /** What isUserVerifyingPlatformAuthenticatorAvailable says. */
   platformAuthenticator?: boolean;
   /** navigator.credentials.get: 'wait' never answers (the prompt is showing); otherwise the DOMException name it fails with. */
@@ -28,19 +23,6 @@ function replace(target: object, key: string, value: unknown, undo: Undo[]) {
     if (before) Object.defineProperty(target, key, before);
     else delete (target as Record<string, unknown>)[key];
   });
-}
-
-function scriptedFetch(api: NonNullable<StageScript['api']>, real: typeof fetch | undefined): typeof fetch {
-  return (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const at = url.indexOf(STAGE_API);
-    if (at === -1) return real ? real(input, init) : Promise.reject(new TypeError('fetch is not available'));
-    const answer = api[url.slice(at + STAGE_API.length)];
-    const status = answer ? (answer.status ?? 200) : 404;
-    const body = answer ? answer.body : { code: 'NOT_FOUND', message: 'The story scripted no answer for this path' };
-    // Only what the biometric clients read: ok, status, json().
-    return Promise.resolve({ ok: status < 400, status, json: async () => body } as Response);
-  };
 }
 
 /** A camera picture painted on a canvas: a plain face in the middle. jsdom has no canvas streams: a stream without tracks. */
@@ -79,7 +61,6 @@ function paintedStream(undo: Undo[]): MediaStream {
 
 function install(script: StageScript): Undo {
   const undo: Undo[] = [];
-  if (script.api) replace(globalThis, 'fetch', scriptedFetch(script.api, globalThis.fetch?.bind(globalThis)), undo);
   if (script.platformAuthenticator !== undefined) {
     const available = script.platformAuthenticator;
     // A function, like the real interface object (simplewebauthn checks typeof).
@@ -114,6 +95,15 @@ export function BrowserStage({ script, children }: { script: StageScript; childr
   useLayoutEffect(() => install(first.current), []);
   return children;
 }
+
+/** The decorator form: `decorators: [withBrowser({ camera: 'picture' })]`. */
+export const withBrowser =
+  (script: StageScript): Decorator =>
+  (Story) => (
+    <BrowserStage script={script}>
+      <Story />
+    </BrowserStage>
+  );
 
 /** A face detector that always sees the same: no face, one too far away, or one centred in the guide. */
 export function scriptedDetector(sees: 'nothing' | 'far' | 'centred'): () => Promise<FaceDetector> {
