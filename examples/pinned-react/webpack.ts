@@ -57,5 +57,11 @@ export function pinnedReactHostConfig(host: PinnedReactHost): Configuration {
     ...config.resolve,
     alias: { react: packageDir(host.react), 'react-dom': packageDir(host.reactDom) },
   };
+  // A development host stays one even under `webpack --mode production` (examples/build-hosts.ts builds all hosts
+  // in one run): React's development copy, unminified, with the JSX of hostConfig's development swc rule.
+  if (!host.production) {
+    config.mode = 'development';
+    config.optimization = { ...config.optimization, nodeEnv: 'development', minimize: false };
+  }
   return config;
 }
