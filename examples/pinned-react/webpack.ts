@@ -57,6 +57,9 @@ export function pinnedReactHostConfig(host: PinnedReactHost): Configuration {
     ...config.resolve,
     alias: { react: packageDir(host.react), 'react-dom': packageDir(host.reactDom) },
   };
+  // Always write index.html: examples/build-hosts.ts takes its mtime as the build's, and an unchanged page (no hashed
+  // names in a development build) would otherwise stay old and have this host rebuilt on every test run.
+  config.output = { ...config.output, compareBeforeEmit: false };
   // A development host stays one even under `webpack --mode production` (examples/build-hosts.ts builds all hosts
   // in one run): React's development copy, unminified, with the JSX of hostConfig's development swc rule.
   if (!host.production) {
