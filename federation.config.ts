@@ -3,7 +3,25 @@ import type { moduleFederationPlugin } from '@module-federation/enhanced';
 import pkg from './package.json';
 
 const deps = pkg.dependencies as Record<string, string>;
-const singleton = (name: string) => ({ singleton: true, requiredVersion: deps[name] });
+
+/**
+ * What the remote asks of a host's shared copy: the ranges its code runs on, not the caret of our own lock.
+ * react-redux ^9.1.0: the cashier's typed hooks use `useDispatch.withTypes` (added in 9.1.0).
+ */
+export const HOST_RANGES = {
+  react: '^18.2.0 || ^19.0.0',
+  'react-dom': '^18.2.0 || ^19.0.0',
+  'react-redux': '^9.1.0',
+  '@reduxjs/toolkit': '^2.0.0',
+} as const;
+
+/**
+ * Subpaths the remote's code and its React copies import. The `react/` and `react-dom/` prefix entries below cover
+ * them in the build, but the manifest drops `singleton` for prefix matches, so they are listed by name as well.
+ */
+export const REACT_SUBPATHS = ['react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client'] as const;
+
+const singleton = (range: string) => ({ singleton: true, requiredVersion: range });
 
 /** The remote `cashier` (contract §1). Shared singletons; a host that shares nothing gets our own copies. */
 export const federationConfig = (production: boolean): moduleFederationPlugin.ModuleFederationPluginOptions => ({
@@ -18,12 +36,13 @@ export const federationConfig = (production: boolean): moduleFederationPlugin.Mo
     './paymentSlice': './src/exposes/paymentSlice.ts',
   },
   shared: {
-    react: singleton('react'),
-    'react/': singleton('react'),
-    'react-dom': singleton('react-dom'),
-    'react-dom/': singleton('react-dom'),
-    'react-redux': singleton('react-redux'),
-    '@reduxjs/toolkit': singleton('@reduxjs/toolkit'),
+    react: singleton(HOST_RANGES.react),
+    'react/': singleton(HOST_RANGES.react),
+    'react-dom': singleton(HOST_RANGES['react-dom']),
+    'react-dom/': singleton(HOST_RANGES['react-dom']),
+    ...Object.fromEntries(REACT_SUBPATHS.map((key) => [key, singleton(HOST_RANGES[key.startsWith('react-dom/') ? 'react-dom' : 'react'])])),
+    'react-redux': singleton(HOST_RANGES['react-redux']),
+    '@reduxjs/toolkit': singleton(HOST_RANGES['@reduxjs/toolkit']),
     // Not a singleton: a host that already ships axios 1 lends it; otherwise our own copy loads, once, lazily.
     axios: { singleton: false, requiredVersion: deps.axios },
   },

@@ -90,3 +90,17 @@ export async function startStack(ports: { cashier: number; reactHost: number; va
     throw error;
   }
 }
+
+// --- The pinned-React host shells (examples/react18-host, examples/react19-0-host): their tests start them. ---
+
+export const PINNED_REACT_HOSTS = {
+  'react18-host': { env: 'REACT18_HOST_DIST', version: /^18\.3\./ },
+  'react19-0-host': { env: 'REACT19_0_HOST_DIST', version: /^19\.0\./ },
+} as const;
+export type PinnedReactHost = keyof typeof PINNED_REACT_HOSTS;
+
+/** Serves a pinned-React host's build (or the folder its env variable names) on a free localhost port. */
+export function startPinnedReactHost(host: PinnedReactHost): Promise<RunningServer> {
+  const dist = process.env[PINNED_REACT_HOSTS[host].env] ?? path.join(ROOT, 'examples', host, 'dist');
+  return startHostServer(dist, host);
+}

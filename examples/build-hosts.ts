@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..');
-export const HOSTS = ['react-host', 'vanilla-host', 'headless-host'] as const;
+export const HOSTS = ['react-host', 'vanilla-host', 'headless-host', 'react18-host', 'react19-0-host'] as const;
 
 const SKIP = new Set(['node_modules', 'dist', '@mf-types', '.git']);
 
@@ -29,13 +29,18 @@ export function isFresh(output: string, sources: readonly string[]): boolean {
 
 const REMOTE_SOURCES = ['src', 'public', 'types', 'webpack.config.ts', 'federation.config.ts', 'scripts/webpack-rules.ts', 'package.json', 'package-lock.json'];
 const HOST_SHARED_SOURCES = ['examples/shared', 'examples/host-webpack.ts', 'scripts/webpack-rules.ts', 'package.json', 'package-lock.json'];
+/** Sources a host builds from besides its own folder and the shared ones: the pinned-React hosts share one app. */
+const HOST_EXTRA_SOURCES: Partial<Record<(typeof HOSTS)[number], string[]>> = {
+  'react18-host': ['examples/pinned-react'],
+  'react19-0-host': ['examples/pinned-react'],
+};
 
 export function remoteIsFresh(): boolean {
   return isFresh(path.join(ROOT, 'dist/mf-manifest.json'), REMOTE_SOURCES.map((p) => path.join(ROOT, p)));
 }
 
 export function hostIsFresh(host: (typeof HOSTS)[number]): boolean {
-  const sources = [`examples/${host}`, ...HOST_SHARED_SOURCES].map((p) => path.join(ROOT, p));
+  const sources = [`examples/${host}`, ...(HOST_EXTRA_SOURCES[host] ?? []), ...HOST_SHARED_SOURCES].map((p) => path.join(ROOT, p));
   return isFresh(path.join(ROOT, `examples/${host}/dist/index.html`), sources);
 }
 
