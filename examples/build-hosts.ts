@@ -1,6 +1,6 @@
 // Builds the remote and the host shells when their output is missing or older than their sources.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -51,10 +51,17 @@ function run(command: string, args: string[]): void {
   }
 }
 
+/** Marks a build output as made now: webpack leaves an unchanged file unwritten, which would keep it looking stale. */
+function touch(file: string): void {
+  const now = new Date();
+  if (existsSync(file)) utimesSync(file, now, now);
+}
+
 /** `npm run build` (the production remote into dist/). */
 export function buildRemote(): void {
   console.log('[build] the cashier remote: npm run build');
   run('npm', ['run', 'build']);
+  touch(path.join(ROOT, 'dist/mf-manifest.json'));
 }
 
 /** Builds the host shells that are stale (all of them with force), in one webpack process. */
@@ -65,4 +72,5 @@ export function buildHosts(options: { force?: boolean } = {}): void {
   const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
   const configs = stale.flatMap((host) => ['--config', `examples/${host}/webpack.config.ts`]);
   run(process.execPath, [cli, '--mode', 'production', ...configs]);
+  for (const host of stale) touch(path.join(ROOT, `examples/${host}/dist/index.html`));
 }
