@@ -20,18 +20,29 @@ interface Script {
 const REACT_CORE = /\.cloneElement\s*=/;
 const REACT_DOM_CLIENT = /__reactFiber\$/;
 
-/** Every JavaScript response of the page, body included (responses the page never reads are skipped quietly). */
-function recordScripts(tab: TrackedPage): Script[] {
+/** Every JavaScript response of the page with its body; `settled()` waits for the bodies still being read. */
+function recordScripts(tab: TrackedPage): { scripts: Script[]; settled(): Promise<void> } {
   const scripts: Script[] = [];
+  const reading = new Set<Promise<void>>();
   tab.page.on('response', (response) => {
     const type = response.request().resourceType();
     if (type !== 'script' && !/\.m?js(\?|$)/.test(response.url())) return;
-    response.text().then(
-      (body) => scripts.push({ url: response.url(), body }),
+    const read = response.text().then(
+      (body) => {
+        scripts.push({ url: response.url(), body });
+      },
+      // A body the browser no longer holds (a page navigated away) is not a download of this test's page.
       () => undefined,
     );
+    reading.add(read);
+    read.finally(() => reading.delete(read));
   });
-  return scripts;
+  return {
+    scripts,
+    settled: async () => {
+      while (reading.size > 0) await Promise.all([...reading]);
+    },
+  };
 }
 
 /** The remote's own files for react / react-dom and their subpaths, from its manifest. */
@@ -69,7 +80,7 @@ export function bundlerHostSuite(spec: BundlerHostSpec): void {
   let server: RunningServer;
   let browser: E2EBrowser;
   let tab: TrackedPage;
-  let scripts: Script[];
+  let recorded: ReturnType<typeof recordScripts>;
   let reactFiles: string[];
 
   before(async () => {
@@ -80,7 +91,7 @@ export function bundlerHostSuite(spec: BundlerHostSpec): void {
     const cdp = await browser.context.newCDPSession(tab.page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    scripts = recordScripts(tab);
+    recorded = recordScripts(tab);
     reactFiles = await remoteReactFiles();
     assert.ok(reactFiles.length > 0, 'the remote manifest lists its react / react-dom copies');
   });
@@ -101,7 +112,8 @@ export function bundlerHostSuite(spec: BundlerHostSpec): void {
   async function openPage(): Promise<Page> {
     await tab.page.goto('about:blank');
     tab.clear();
-    scripts.length = 0;
+    await recorded.settled();
+    recorded.scripts.length = 0;
     await tab.page.goto(pageUrl());
     return tab.page;
   }
@@ -122,8 +134,8 @@ export function bundlerHostSuite(spec: BundlerHostSpec): void {
     assert.equal(charges[0]?.accountId, ALICE.account);
     assert.deepEqual(charges[0]?.amount, { amount: 10000, currency: 'CNY' });
 
-    // Bodies are read asynchronously: give the last responses a moment to land before counting.
-    await page.waitForLoadState('networkidle');
+    await recorded.settled();
+    const scripts = recorded.scripts;
     const hostOrigin = new URL(server.url).origin;
     const react = scripts.filter((s) => REACT_CORE.test(s.body)).map((s) => s.url);
     const reactDom = scripts.filter((s) => REACT_DOM_CLIENT.test(s.body)).map((s) => s.url);

@@ -28,6 +28,7 @@ export function HostApp({ title, clientId, cashier }: Props) {
   const [status, setStatus] = useState('idle');
   const [reminder, setReminder] = useState<PaymentReminder | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [modalOpen, setModalOpen] = useState(false);
   const [opening, startOpening] = useTransition();
   // React.lazy keeps its first promise (a rejection too): each attempt gets a new lazy component.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt is exactly what asks for a new lazy component
@@ -64,16 +65,28 @@ export function HostApp({ title, clientId, cashier }: Props) {
     if (!built) return;
     setInTree(null);
     setReminder(null);
+    setModalOpen(true);
     setStatus('loading');
+    let openCashier: Awaited<ReturnType<CashierLoader['loadOpenCashier']>>;
     try {
-      const openCashier = await cashier.loadOpenCashier();
-      setStatus('open');
+      openCashier = await cashier.loadOpenCashier();
+    } catch (error) {
+      // The next click fetches the remote anew.
+      cashier.reset();
+      setModalOpen(false);
+      setStatus('unavailable');
+      setFormError(`The cashier is unavailable: ${message(error)}`);
+      return;
+    }
+    setStatus('open');
+    try {
       // Resolves once, when the person closes the modal (a success too: the result stays until they close it).
       received(await openCashier(built));
     } catch (error) {
-      cashier.reset();
-      setStatus('unavailable');
-      setFormError(`The cashier is unavailable: ${message(error)}`);
+      setStatus('idle');
+      setFormError(message(error));
+    } finally {
+      setModalOpen(false);
     }
   };
 
@@ -114,7 +127,7 @@ export function HostApp({ title, clientId, cashier }: Props) {
           </p>
         )}
         <button type="submit">{checkoutLabel(input.amount)}</button>
-        <button type="button" onClick={openModal}>
+        <button type="button" onClick={openModal} disabled={modalOpen}>
           Open cashier
         </button>
       </form>
