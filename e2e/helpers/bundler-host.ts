@@ -2,6 +2,7 @@
 // one React (the host's), no federation warnings. Each *-host.e2e.ts file runs them against its own build.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import type { BundlerHost } from '../../examples/build-hosts';
 import type { RunningServer } from '../../examples/static-server';
@@ -63,6 +64,15 @@ const federationWarnings = (tab: TrackedPage) =>
 async function printedReminder(page: Page): Promise<string> {
   const pre = page.getByTestId('reminder');
   return (await pre.count()) ? ((await pre.textContent()) ?? '') : '';
+}
+
+/** axe-core in the page, on the whole document (real layout, so colour contrast too); the violations' ids and targets. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axe.source });
+  return page.evaluate(async () => {
+    const results = await (window as unknown as { axe: typeof axe }).axe.run(document);
+    return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }
 
 export interface BundlerHostSpec {
@@ -181,6 +191,7 @@ export function bundlerHostSuite(spec: BundlerHostSpec): void {
     const page = await openPage();
     const open = page.getByRole('button', { name: 'Open cashier' });
     await waitVisible(tab, open, 'the host\'s "Open cashier" button');
+    assert.deepEqual(await axeViolations(page), [], 'axe finds nothing on the host page');
     await open.click();
     await payWithPassword(page);
     // The promise is still pending while "Payment successful" is shown: it resolves on close.
