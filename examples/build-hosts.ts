@@ -75,7 +75,7 @@ const cli = (pkg: string, bin: string) => path.join(path.dirname(require.resolve
  */
 const BUNDLER_HOST_BUILDS: Record<BundlerHost, () => string[]> = {
   'vite-host': () => [cli('vite', 'bin/vite.js'), 'build', '--config', 'examples/vite-host/vite.config.mts'],
-  'rsbuild-host': () => [cli('@rsbuild/core', 'bin/rsbuild.js'), 'build', '--config', 'examples/rsbuild-host/rsbuild.config.ts'],
+  'rsbuild-host': () => [cli('@rsbuild/core', 'bin/rsbuild.js'), 'build', '--log-level', 'warn', '--config', 'examples/rsbuild-host/rsbuild.config.ts'],
   'runtime-host': () => ['--import', 'tsx', 'examples/runtime-host/build.ts'],
 };
 
