@@ -1,6 +1,9 @@
 // The servers a browser test talks to: the built remote with the mock payment server, and the two host shells.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
+import { type BundlerHost, buildBundlerHosts, bundlerHostDist } from '../examples/build-hosts';
 import { createMockServer } from '../mocks/app';
 import { type ContentSecurityPolicy, createStaticHandler, listen, type RunningServer } from '../examples/static-server';
 
@@ -103,4 +106,27 @@ export type PinnedReactHost = keyof typeof PINNED_REACT_HOSTS;
 export function startPinnedReactHost(host: PinnedReactHost): Promise<RunningServer> {
   const dist = process.env[PINNED_REACT_HOSTS[host].env] ?? path.join(ROOT, 'examples', host, 'dist');
   return startHostServer(dist, host);
+}
+
+/**
+ * A host built by another bundler (examples/build-hosts.ts BUNDLER_HOSTS): built when stale, then a copy of its
+ * dist/ is served on a free port (a rebuild in the shared checkout cannot change it mid-run). close() removes the copy.
+ */
+export async function startBundlerHost(host: BundlerHost, options: HostServerOptions = {}): Promise<RunningServer> {
+  buildBundlerHosts([host]);
+  const copy = mkdtempSync(path.join(os.tmpdir(), `cashier-${host}-`));
+  cpSync(bundlerHostDist(host), copy, { recursive: true, filter: (file) => !file.endsWith('.map') });
+  try {
+    const server = await startHostServer(copy, host, options);
+    return {
+      ...server,
+      close: async () => {
+        await server.close();
+        rmSync(copy, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(copy, { recursive: true, force: true });
+    throw error;
+  }
 }

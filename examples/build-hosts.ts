@@ -74,3 +74,40 @@ export function buildHosts(options: { force?: boolean } = {}): void {
   run(process.execPath, [cli, '--mode', 'production', ...configs]);
   for (const host of stale) touch(path.join(ROOT, `examples/${host}/dist/index.html`));
 }
+
+// --- Hosts built by other bundlers (Vite, Rsbuild, esbuild): one build process each, started by whoever serves them ---
+
+export const BUNDLER_HOSTS = ['vite-host', 'rsbuild-host', 'runtime-host'] as const;
+export type BundlerHost = (typeof BUNDLER_HOSTS)[number];
+
+const cli = (pkg: string, bin: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`, { paths: [ROOT] })), bin);
+
+/**
+ * Node arguments that build each host into examples/<host>/dist. Vite and Rsbuild load their own configs: through
+ * tsx, keepNames would leave `__name(...)` calls in code the federation plugins serialise into the bundle.
+ */
+const BUNDLER_HOST_BUILDS: Record<BundlerHost, () => string[]> = {
+  'vite-host': () => [cli('vite', 'bin/vite.js'), 'build', '--config', 'examples/vite-host/vite.config.mts'],
+  'rsbuild-host': () => [cli('@rsbuild/core', 'bin/rsbuild.js'), 'build', '--log-level', 'warn', '--config', 'examples/rsbuild-host/rsbuild.config.ts'],
+  'runtime-host': () => ['--import', 'tsx', 'examples/runtime-host/build.ts'],
+};
+
+const BUNDLER_HOST_SHARED_SOURCES = ['examples/shared', 'examples/shared-react', 'package.json', 'package-lock.json'];
+
+export function bundlerHostDist(host: BundlerHost): string {
+  return path.join(ROOT, 'examples', host, 'dist');
+}
+
+export function bundlerHostIsFresh(host: BundlerHost): boolean {
+  const sources = [`examples/${host}`, ...BUNDLER_HOST_SHARED_SOURCES].map((p) => path.join(ROOT, p));
+  return isFresh(path.join(bundlerHostDist(host), 'index.html'), sources);
+}
+
+/** Builds the given bundler hosts that are stale (all of them with force). */
+export function buildBundlerHosts(hosts: readonly BundlerHost[] = BUNDLER_HOSTS, options: { force?: boolean } = {}): void {
+  for (const host of hosts) {
+    if (!options.force && bundlerHostIsFresh(host)) continue;
+    console.log(`[build] ${host}`);
+    run(process.execPath, BUNDLER_HOST_BUILDS[host]());
+  }
+}

@@ -1,0 +1,2 @@
+// Async boundary: the federation runtime settles the share scope before React is first imported.
+import('./bootstrap');
