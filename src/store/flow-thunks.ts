@@ -150,7 +150,8 @@ export const sendPayment = createFlowThunk<PayOutcome, { handle: string; retry?:
       sleep: extra.sleep,
       lastError: outcome.error,
     });
-    if (recovered.kind === 'settled') return recovered;
+    // A result learned through the status query goes through the vault too: no enrolment token in an action.
+    if (recovered.kind === 'settled') return keepToken(recovered);
     if (recovered.kind === 'unknown') dispatch(outcomeUnknown(recovered.error));
     return { kind: 'lost', error: outcome.error, byOrder: outcome.byOrder };
   },
