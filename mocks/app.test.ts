@@ -1,4 +1,4 @@
-import { alicePayment, newKey, payRequest, payResult, startTestServer, type TestServer, setupTestServer } from './test-helpers';
+import { alicePayment, challengeRequestFor, newKey, payRequest, payResult, startTestServer, type TestServer, setupTestServer } from './test-helpers';
 
 let server: TestServer;
 setupTestServer((started) => {
@@ -23,8 +23,8 @@ describe('HTTP surface', () => {
       });
       expect(res.status).toBe(204);
       expect(res.headers.get('access-control-allow-origin')).toBe(origin);
-      expect(res.headers.get('access-control-allow-headers')).toBe('Content-Type, Idempotency-Key');
-      expect(res.headers.get('access-control-expose-headers')).toBe('Server-Timing');
+      expect(res.headers.get('access-control-allow-headers')).toBe('Content-Type, Idempotency-Key, X-Cashier-Client');
+      expect(res.headers.get('access-control-expose-headers')).toBe('Server-Timing, Retry-After');
     }
     for (const origin of ['https://localhost:3000', 'http://localhost.evil.example', 'http://evil.example']) {
       const res = await server.get('/health', { headers: { Origin: origin } });
@@ -76,7 +76,7 @@ describe('admin', () => {
     const request = await payRequest(server, alicePayment(), '123456');
     const key = newKey();
     await payResult(server, request, key);
-    server.mock.state.passwordLocks.set('acct-bob', { failures: 3 });
+    server.mock.state.passwordLocks.set('acct-bob', { failures: 3, pending: 0 });
     expect(server.mock.state.accounts.get('acct-alice')?.balance.amount).toBe(490_000);
     await server.post('/__admin/reset', {});
     const { state } = server.mock;
@@ -102,7 +102,7 @@ describe('admin', () => {
   it('server-error without endpoints hits every service interface but health', async () => {
     await server.post('/__admin/scenario', { name: 'server-error' });
     expect((await server.get('/payments/status?orderId=o-1')).status).toBe(500);
-    expect((await server.get('/password/challenge?accountId=acct-alice')).status).toBe(500);
+    expect((await server.post('/password/challenge', challengeRequestFor(alicePayment()))).status).toBe(500);
     expect((await server.get('/health')).status).toBe(200);
     expect((await server.get('/__admin/charges')).status).toBe(200);
   });

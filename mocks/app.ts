@@ -2,6 +2,7 @@
 import express, { type RequestHandler } from 'express';
 import { adminRoutes } from './admin';
 import { createBiometricRouter } from './biometrics';
+import { HTTPS_ORIGIN } from '../src/core/server-content';
 import { errorHandler, notFound } from './errors';
 import { healthRoutes } from './health';
 import { cors, noStore, serverTiming } from './http-headers';
@@ -13,7 +14,7 @@ import { payRoutes } from './pay';
 import { paymentStatusRoutes } from './payment-status';
 import { preorderRoutes } from './preorder';
 import { preverifyRoutes } from './preverify';
-import { MockStore } from './state';
+import { type ChallengeRateLimit, MockStore } from './state';
 import { trackingRoutes } from './buried-points';
 
 export interface MockServerOptions {
@@ -27,7 +28,15 @@ export interface MockServerOptions {
   now?: () => number;
   /** Where unexpected errors are reported; default console.error. */
   log?: (error: unknown) => void;
+  /** https origins correction links may point to; others are dropped from /page-resources/checks answers. */
+  allowedLinkOrigins?: string[];
+  /** Limits of POST /password/challenge (fixed window, per account and per client); /__admin/reset clears the counts. */
+  challengeRateLimit?: Partial<ChallengeRateLimit>;
 }
+
+export const DEFAULT_LINK_ORIGINS: readonly string[] = ['https://bank.example', 'https://merchant.example'];
+/** Generous enough for the e2e and reliability suites, which pay many times for the same fixture accounts. */
+export const DEFAULT_CHALLENGE_RATE_LIMIT: ChallengeRateLimit = { windowMs: 60_000, perAccount: 60, perClient: 600 };
 
 export interface MockServer {
   app: express.Express;
@@ -51,12 +60,22 @@ function bodyParsers(): RequestHandler {
   };
 }
 
+/** Each allowed link origin must be a bare https origin: a misconfigured list fails at start, not per request. */
+function linkOrigins(origins: readonly string[]): string[] {
+  return origins.map((origin) => {
+    if (!HTTPS_ORIGIN.test(origin)) throw new Error(`allowedLinkOrigins: ${origin} is not an https origin (https://host[:port])`);
+    return new URL(origin).origin;
+  });
+}
+
 export function createMockServer(options: MockServerOptions = {}): MockServer {
   const state = new MockStore({
     rpId: options.rpId ?? 'localhost',
     origins: options.origins ?? [],
     heartbeatMs: options.heartbeatMs ?? 15_000,
     now: options.now ?? Date.now,
+    linkOrigins: linkOrigins(options.allowedLinkOrigins ?? DEFAULT_LINK_ORIGINS),
+    challengeRateLimit: { ...DEFAULT_CHALLENGE_RATE_LIMIT, ...options.challengeRateLimit },
   });
   serverKeyPair();
   const app = express();

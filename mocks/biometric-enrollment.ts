@@ -6,7 +6,7 @@ import type { Money, PaymentData } from '../src/core/types';
 import { ApiError, badRequest } from './errors';
 import type { AuthFailure } from './pay';
 import { randomToken } from './password-crypto';
-import type { MockStore } from './state';
+import type { EnrollmentToken, MockStore } from './state';
 
 export type BiometricMethod = 'fingerprint' | 'face';
 
@@ -54,6 +54,8 @@ export interface PaymentChallenge {
 interface FailureCount {
   failures: number;
   lockedUntil?: number;
+  /** Matches reserved and being verified right now (fingerprint verification awaits). */
+  pending: number;
 }
 
 export class BiometricState {
@@ -62,8 +64,6 @@ export class BiometricState {
   /** Keyed by enrollment token: the registration ceremony in progress for it. */
   registrations = new Map<string, PendingRegistration>();
   challenges = new Map<string, PaymentChallenge>();
-  /** Which methods each enrollment token has already enrolled (one enrolment per method per token). */
-  tokenUses = new Map<string, Set<BiometricMethod>>();
   failures = new Map<string, FailureCount>();
 
   reset(): void {
@@ -71,7 +71,6 @@ export class BiometricState {
     this.faces = new Map();
     this.registrations = new Map();
     this.challenges = new Map();
-    this.tokenUses = new Map();
     this.failures = new Map();
   }
 
@@ -110,21 +109,22 @@ export const parseEnrollmentRequest = (body: unknown): BiometricEnrollmentReques
 export const parseChallengeRequest = (body: unknown): BiometricChallengeRequest =>
   parseWith(obj({ accountId: idSchema, orderId: idSchema, amount: paymentAmountSchema }), body);
 
-/** Enrolment is allowed only with a live enrollment token of this account that has not enrolled this method yet. */
-export function checkEnrollmentToken(store: MockStore, request: BiometricEnrollmentRequest, method: BiometricMethod): void {
+/** Enrolment needs a live, unspent enrollment token of this account; throws the refusal, else returns the record. */
+export function checkEnrollmentToken(store: MockStore, request: BiometricEnrollmentRequest): EnrollmentToken {
   store.pruneExpired();
   const record = store.enrollmentTokens.get(request.enrollmentToken);
   if (!record || record.accountId !== request.accountId || record.expiresAt <= store.now()) {
     throw new ApiError(403, 'ENROLLMENT_NOT_ALLOWED', 'Enrolment needs a payment password verified in this session', 'enrollmentToken');
   }
-  if (biometricsOf(store).tokenUses.get(request.enrollmentToken)?.has(method)) {
-    throw new ApiError(409, 'ENROLLMENT_TOKEN_USED', 'This enrollment token has already enrolled this method', 'enrollmentToken');
+  if (record.used) {
+    throw new ApiError(409, 'ENROLLMENT_TOKEN_USED', 'This enrollment token has already been used; pay with the password again to enrol', 'enrollmentToken');
   }
+  return record;
 }
 
-export function markEnrolled(store: MockStore, enrollmentToken: string, method: BiometricMethod): void {
-  const uses = biometricsOf(store).tokenUses;
-  uses.set(enrollmentToken, new Set([...(uses.get(enrollmentToken) ?? []), method]));
+/** Spends the token (single use): call it synchronously with the check, before any await, so two requests cannot both enrol. */
+export function takeEnrollmentToken(store: MockStore, request: BiometricEnrollmentRequest): void {
+  checkEnrollmentToken(store, request).used = true;
 }
 
 export function issueChallenge(
@@ -181,17 +181,41 @@ export function lockedOut(store: MockStore, method: BiometricMethod, accountId: 
       unlocksAt: new Date(record.lockedUntil).toISOString(),
     });
   }
-  biometricsOf(store).failures.delete(failureKey(method, accountId));
+  // The lock is over: a new window starts (attempts still in flight stay counted).
+  record.failures = 0;
+  delete record.lockedUntil;
   return undefined;
 }
 
-export function recordMatch(store: MockStore, method: BiometricMethod, accountId: string, matched: boolean): void {
+/**
+ * Reserves one match attempt synchronously, before an await: settled failures plus attempts in flight never exceed
+ * MAX_BIOMETRIC_FAILURES, so concurrent requests cannot have more mismatches evaluated than the lock allows.
+ */
+export function reserveMatch(store: MockStore, method: BiometricMethod, accountId: string): AuthFailure | undefined {
   const failures = biometricsOf(store).failures;
   const key = failureKey(method, accountId);
-  if (matched) {
-    failures.delete(key);
-    return;
+  const record = failures.get(key) ?? { failures: 0, pending: 0 };
+  if (record.failures + record.pending >= MAX_BIOMETRIC_FAILURES) {
+    return fail('BIOMETRIC_TRY_LATER', `Too many ${method} checks are under way; try again in a moment`);
   }
-  const count = (failures.get(key)?.failures ?? 0) + 1;
-  failures.set(key, count >= MAX_BIOMETRIC_FAILURES ? { failures: count, lockedUntil: store.now() + BIOMETRIC_LOCK_MS } : { failures: count });
+  record.pending += 1;
+  failures.set(key, record);
+  return undefined;
+}
+
+/** Settles a match; `reserved` when reserveMatch was called for it. A match never lifts a lock set meanwhile. */
+export function recordMatch(store: MockStore, method: BiometricMethod, accountId: string, matched: boolean, reserved = false): void {
+  const failures = biometricsOf(store).failures;
+  const key = failureKey(method, accountId);
+  const record = failures.get(key) ?? { failures: 0, pending: 0 };
+  if (reserved) record.pending = Math.max(0, record.pending - 1);
+  const locked = record.lockedUntil !== undefined && record.lockedUntil > store.now();
+  if (matched) {
+    if (!locked) record.failures = 0;
+  } else if (!locked) {
+    record.failures += 1;
+    if (record.failures >= MAX_BIOMETRIC_FAILURES) record.lockedUntil = store.now() + BIOMETRIC_LOCK_MS;
+  }
+  if (record.failures === 0 && record.pending === 0 && !locked) failures.delete(key);
+  else failures.set(key, record);
 }

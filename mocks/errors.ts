@@ -12,6 +12,14 @@ export class ApiError extends Error {
     super(message);
   }
 
+  /** Headers sent with the error answer (Retry-After, Allow). */
+  headers: Record<string, string> = {};
+
+  withHeaders(headers: Record<string, string>): this {
+    this.headers = { ...this.headers, ...headers };
+    return this;
+  }
+
   toBody(): ApiErrorBody {
     return this.field === undefined
       ? { code: this.code, message: this.message }
@@ -59,6 +67,7 @@ export function errorHandler(log: (err: unknown) => void): ErrorRequestHandler {
       return;
     }
     if (apiError) {
+      res.set(apiError.headers);
       res.status(apiError.status).json(apiError.toBody());
       return;
     }

@@ -10,10 +10,10 @@ import {
   consumeChallenge,
   issueChallenge,
   lockedOut,
-  markEnrolled,
   parseChallengeRequest,
   parseEnrollmentRequest,
   recordMatch,
+  takeEnrollmentToken,
 } from './biometric-enrollment';
 import { ApiError, badRequest } from './errors';
 import type { AuthFailure, AuthOutcome } from './pay';
@@ -94,7 +94,7 @@ export function faceRoutes(store: MockStore): Router {
   const router = Router();
   router.post('/face/enroll', (req, res) => {
     const request = parseEnrollmentRequest(req.body);
-    checkEnrollmentToken(store, request, 'face');
+    checkEnrollmentToken(store, request);
     const image = (req.body as { image?: unknown }).image;
     let hash: Uint8Array;
     try {
@@ -103,8 +103,9 @@ export function faceRoutes(store: MockStore): Router {
       if (error instanceof FaceImageError) throw new ApiError(422, 'FACE_IMAGE_UNUSABLE', error.message, 'image');
       throw badRequest(error instanceof Error ? error.message : 'image is invalid', 'image');
     }
+    // All synchronous from the check to here: an unusable picture keeps the token for a retake, an enrolment spends it.
+    takeEnrollmentToken(store, request);
     biometricsOf(store).faces.set(request.accountId, { hash, enrolledAt: store.now() });
-    markEnrolled(store, request.enrollmentToken, 'face');
     res.json({ enrolled: true } satisfies BiometricEnrollmentResponse);
   });
 

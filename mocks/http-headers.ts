@@ -16,8 +16,8 @@ export function cors(extraOrigins: readonly string[]): RequestHandler {
       res.set({
         'Access-Control-Allow-Origin': origin,
         'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-        'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key',
-        'Access-Control-Expose-Headers': 'Server-Timing',
+        'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key, X-Cashier-Client',
+        'Access-Control-Expose-Headers': 'Server-Timing, Retry-After',
         // Lets the page's own PerformanceResourceTiming see serverTiming and the detailed timings cross-origin.
         'Timing-Allow-Origin': origin,
         'Access-Control-Max-Age': '600',

@@ -32,29 +32,41 @@ export function bodyFingerprint(body: unknown): string {
   return createHash('sha256').update(canonicalJson(body)).digest('base64url');
 }
 
+/** What one execution of a /pay attempt gives: the stored (replayable) answer and the secret for its own caller only. */
+export interface Execution {
+  response: StoredResponse;
+  /** Handed to the request that ran the work, never stored: replays and the status query cannot leak it. */
+  enrollmentToken?: string;
+}
+
 /**
- * Runs `work` once per key. A repeat with the same body waits for (or replays) the first answer;
- * another body under the same key is a 409. The record is in the map before the first await.
+ * Runs `work` once per key. A repeat with the same body waits for (or replays) the stored answer, without the
+ * first caller's secret; another body under the same key is a 409. The record is in the map before the first await.
  */
 export async function runOnce(
   store: MockStore,
   key: string,
   fingerprint: string,
   orderId: string,
-  work: () => Promise<StoredResponse>,
-): Promise<StoredResponse> {
+  work: () => Promise<Execution>,
+): Promise<Execution> {
   const existing = store.idempotency.get(key);
   if (existing) {
     if (existing.fingerprint !== fingerprint) {
       throw new ApiError(409, 'IDEMPOTENCY_CONFLICT', 'This Idempotency-Key was used with a different request body');
     }
-    return existing.pending;
+    // A settled answer may be newer than the first one (a processing payment that has since settled).
+    return { response: existing.response ?? (await existing.pending) };
   }
-  const record: IdempotencyRecord = { fingerprint, orderId, pending: Promise.resolve().then(work) };
+  const execution = Promise.resolve().then(work);
+  const record: IdempotencyRecord = { fingerprint, orderId, pending: execution.then((done) => done.response) };
+  // Duplicates await `pending`; when none does, its rejection (a crash) must not go unhandled.
+  record.pending.catch(() => undefined);
   store.idempotency.set(key, record);
   try {
-    record.response = await record.pending;
-    return record.response;
+    const done = await execution;
+    record.response ??= done.response;
+    return done;
   } catch (error) {
     // A crash is not an answer: let a retry with this key run again.
     if (store.idempotency.get(key) === record) store.idempotency.delete(key);

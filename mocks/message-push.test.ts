@@ -1,35 +1,10 @@
 import type { PaymentResult } from '../src/core/service-interfaces';
-import { alicePayment, newKey, payRequest, payResult, type TestServer, setupTestServer } from './test-helpers';
+import { alicePayment, newKey, paymentEvents, payRequest, payResult, readUntil, type TestServer, setupTestServer } from './test-helpers';
 
 let server: TestServer;
 setupTestServer((started) => {
   server = started;
 }, { heartbeatMs: 40 });
-
-/** Reads the stream until `done(text)` holds or the server ends it; returns the text and whether it ended. */
-async function readUntil(res: Response, done: (text: string) => boolean): Promise<{ text: string; ended: boolean }> {
-  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  try {
-    while (!done(text)) {
-      const chunk = await reader.read();
-      if (chunk.done) return { text, ended: true };
-      text += decoder.decode(chunk.value, { stream: true });
-    }
-  } catch {
-    return { text, ended: true };
-  }
-  await reader.cancel();
-  return { text, ended: false };
-}
-
-function paymentEvents(text: string): PaymentResult[] {
-  return text
-    .split('\n\n')
-    .filter((block) => block.includes('event: payment'))
-    .map((block) => JSON.parse(block.split('\n').find((line) => line.startsWith('data: '))?.slice(6) ?? '') as PaymentResult);
-}
 
 describe('GET /events (server-sent events)', () => {
   it('pushes the payment result to subscribers of the order', async () => {

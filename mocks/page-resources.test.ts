@@ -1,5 +1,5 @@
 import type { CashierResources, CheckResourcesResponse } from '../src/core/service-interfaces';
-import { ALICE_CARD_A, ALICE_CARD_B, type TestServer, setupTestServer } from './test-helpers';
+import { ALICE_CARD_A, ALICE_CARD_B, startTestServer, type TestServer, setupTestServer } from './test-helpers';
 
 let server: TestServer;
 setupTestServer((started) => {
@@ -39,13 +39,43 @@ describe('POST /page-resources/checks (S221)', () => {
     expect(check).toEqual({ key: 'something.else', message: expect.any(String) });
   });
 
-  it('takes admin overrides verbatim, hostile ones included, for security tests', async () => {
+  it('takes admin overrides (hostile text included) but answers only links on its allowlist', async () => {
     const hostile = { message: '<img src=x onerror=alert(1)>', correctionUrl: 'javascript:alert(1)' };
-    await server.post('/__admin/scenario', { name: 'normal', pageResources: { checks: { 'amount.amount': hostile } } });
-    expect(await checks(['amount.amount', 'accountId'], 'en-US')).toEqual([
-      { key: 'amount.amount', ...hostile },
-      expect.objectContaining({ key: 'accountId' }),
+    const overrides = {
+      'amount.amount': hostile,
+      accountId: { message: 'Frozen', correctionUrl: 'https://bank.example/unfreeze?x=1' },
+      'payerAccount#owned': { message: 'Other host', correctionUrl: 'https://evil.example/steal' },
+      'amount.currency': { message: 'Plain http', correctionUrl: 'http://bank.example/currencies' },
+      'payeeAccount#blocked': { message: 'Relative', correctionUrl: '/help/payee' },
+    };
+    const set = await server.post('/__admin/scenario', { name: 'normal', pageResources: { checks: overrides } });
+    // Stored as given, so security tests can inject anything...
+    expect((await set.json()).pageResources.checks['payerAccount#owned'].correctionUrl).toBe('https://evil.example/steal');
+    // ...and filtered where it is answered.
+    expect(await checks(keys, 'en-US')).toEqual([
+      { key: 'amount.amount', message: hostile.message },
+      { key: 'accountId', message: 'Frozen', correctionUrl: 'https://bank.example/unfreeze?x=1' },
+      { key: 'payerAccount#owned', message: 'Other host' },
+      { key: 'amount.currency', message: 'Plain http' },
+      { key: 'payeeAccount#blocked', message: 'Relative' },
     ]);
+  });
+
+  it('names its link origins in the answer, and honours allowedLinkOrigins', async () => {
+    const res = await server.post('/page-resources/checks', { keys: ['amount.amount'], locale: 'en-US', accountId: 'acct-alice' });
+    expect(((await res.json()) as CheckResourcesResponse).linkOrigins).toEqual(['https://bank.example', 'https://merchant.example']);
+    const strict = await startTestServer({ allowedLinkOrigins: ['https://merchant.example'] });
+    try {
+      const answer = (await (
+        await strict.post('/page-resources/checks', { keys: ['amount.amount', 'payeeAccount#blocked'], locale: 'en-US', accountId: 'acct-alice' })
+      ).json()) as CheckResourcesResponse;
+      expect(answer.linkOrigins).toEqual(['https://merchant.example']);
+      expect(answer.checks[0]?.correctionUrl).toBeUndefined();
+      expect(answer.checks[1]?.correctionUrl).toMatch(/^https:\/\/merchant\.example\//);
+    } finally {
+      await strict.close();
+    }
+    await expect(startTestServer({ allowedLinkOrigins: ['http://bank.example'] })).rejects.toThrow(/not an https origin/);
   });
 
   it('rejects a bad request with 400', async () => {

@@ -1,6 +1,7 @@
 // Page resources interface (S221 check-fail page resources; the cashier page's password SDK identification).
 import { Router } from 'express';
 import { maskCardNumber } from '../src/core/payment-data';
+import { safeCorrectionUrl } from '../src/core/server-content';
 import type { CashierResources, CheckResource, CheckResourcesResponse } from '../src/core/service-interfaces';
 import type { Locale } from '../src/core/types';
 import { CHECK_TEXTS, FALLBACK_TEXT } from './check-messages';
@@ -16,16 +17,20 @@ function localeOf(value: string): Locale {
   return value === 'zh-CN' ? 'zh-CN' : 'en-US';
 }
 
-/** Localized text and link per failed keyword; an admin override (security tests) wins. */
+/** The resource as answered: a correction link off the server's allowlist is dropped (the message stays). */
+function answered(store: MockStore, key: string, message: string, correctionUrl?: string): CheckResource {
+  const url = correctionUrl === undefined ? null : safeCorrectionUrl(correctionUrl, store.config.linkOrigins);
+  return url === null ? { key, message } : { key, message, correctionUrl: url };
+}
+
+/** Localized text and link per failed keyword; an admin override (security tests) wins, filtered like the rest. */
 export function checkResources(store: MockStore, keys: string[], locale: Locale): CheckResource[] {
   const overrides = store.scenario.pageResources?.checks ?? {};
   return keys.map((key) => {
     const override = Object.hasOwn(overrides, key) ? overrides[key] : undefined;
-    if (override) return { key, ...override };
+    if (override) return answered(store, key, override.message, override.correctionUrl);
     const text = Object.hasOwn(CHECK_TEXTS, key) ? (CHECK_TEXTS[key] ?? FALLBACK_TEXT) : FALLBACK_TEXT;
-    const resource: CheckResource = { key, message: text.message[locale] };
-    if (text.correctionUrl) resource.correctionUrl = `${text.correctionUrl}?lang=${locale}`;
-    return resource;
+    return answered(store, key, text.message[locale], text.correctionUrl && `${text.correctionUrl}?lang=${locale}`);
   });
 }
 
@@ -49,7 +54,10 @@ export function pageResourcesRoutes(store: MockStore): Router {
   const gate = scenarioGate(store, 'page-resources');
   router.post('/page-resources/checks', gate, (req, res) => {
     const { keys, locale } = requireValid(parseCheckResourcesRequest(req.body));
-    const response: CheckResourcesResponse = { checks: checkResources(store, [...new Set(keys)], localeOf(locale)) };
+    const response: CheckResourcesResponse = {
+      checks: checkResources(store, [...new Set(keys)], localeOf(locale)),
+      linkOrigins: [...store.config.linkOrigins],
+    };
     res.json(response);
   });
   router.get('/page-resources/cashier', gate, (req, res) => {

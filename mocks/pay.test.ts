@@ -1,10 +1,12 @@
 import type { PaymentResult, PaymentStatusResponse } from '../src/core/service-interfaces';
+import { ENROLLMENT_TOKEN_TTL_MS } from './pay';
 import type { Charge } from './state';
 import {
   ALICE_CARD_B,
   alicePayment,
   BOB_CARD,
   newKey,
+  passwordAuthentication,
   pay,
   payRequest,
   payResult,
@@ -59,24 +61,48 @@ describe('POST /pay', () => {
     expect(result.attemptsLeft).toBeUndefined();
   });
 
-  it('refuses a second payment of a paid order under a new key: ORDER_ALREADY_PAID, one charge', async () => {
+  it('refuses a second payment of a paid order under a new key: HTTP 409 ORDER_ALREADY_PAID, one charge', async () => {
     const payment = alicePayment();
     const first = await payRequest(server, payment, '123456');
     const second = await payRequest(server, payment, '123456');
     expect(await payResult(server, first, newKey())).toMatchObject({ status: 'succeeded' });
-    expect(await payResult(server, second, newKey())).toMatchObject({ status: 'failed', code: 'ORDER_ALREADY_PAID' });
+    const again = await pay(server, second, newKey());
+    expect(again.status).toBe(409);
+    expect(await again.json()).toEqual({ code: 'ORDER_ALREADY_PAID', message: expect.stringContaining('already been paid') });
     const preorder = await server.post('/preorder', { payment });
     expect(preorder.status).toBe(409);
     expect(await preorder.json()).toMatchObject({ code: 'ORDER_ALREADY_PAID' });
     expect(await charges()).toHaveLength(1);
   });
 
-  it('charges once when one order is paid concurrently under different keys', async () => {
+  it('a retry after a lost answer is told the truth: same key replays the success, a new key gets 409, never a 200 failure', async () => {
+    const request = await payRequest(server, alicePayment(), '123456');
+    const key = newKey();
+    const paid = await payResult(server, request, key);
+    expect(paid.status).toBe('succeeded');
+    // The client lost that answer and retries the very same request body (its pre-order is spent now).
+    const { enrollmentToken: _token, ...stored } = paid;
+    expect(await payResult(server, request, key)).toEqual(stored);
+    const otherKey = await pay(server, request, newKey());
+    expect(otherKey.status).toBe(409);
+    expect(((await otherKey.json()) as { code: string }).code).toBe('ORDER_ALREADY_PAID');
+    // A new challenge for the retry does not change that: "already paid" is checked before anything else.
+    const fresh = { ...request, authentication: await passwordAuthentication(server, request.payment, '000000') };
+    expect((await pay(server, fresh, newKey())).status).toBe(409);
+    const status = (await (await server.get(`/payments/status?orderId=${request.payment.orderId}`)).json()) as PaymentStatusResponse;
+    expect(status).toEqual({ status: 'succeeded', result: stored });
+    expect(server.mock.state.passwordLocks.get('acct-alice')).toBeUndefined();
+    expect(await charges()).toHaveLength(1);
+  });
+
+  it('charges once when one order is paid concurrently under different keys; the others get 409', async () => {
     const payment = alicePayment();
     const requests = await Promise.all([1, 2, 3].map(() => payRequest(server, payment, '123456')));
-    const results = await Promise.all(requests.map((request) => payResult(server, request, newKey())));
-    expect(results.filter((result) => result.status === 'succeeded')).toHaveLength(1);
-    expect(results.filter((result) => result.code === 'ORDER_ALREADY_PAID')).toHaveLength(2);
+    const responses = await Promise.all(requests.map((request) => pay(server, request, newKey())));
+    expect(responses.map((res) => res.status).sort()).toEqual([200, 409, 409]);
+    const bodies = (await Promise.all(responses.map((res) => res.json()))) as { status?: string; code?: string }[];
+    expect(bodies.filter((body) => body.status === 'succeeded')).toHaveLength(1);
+    expect(bodies.filter((body) => body.code === 'ORDER_ALREADY_PAID')).toHaveLength(2);
     expect(await charges()).toHaveLength(1);
   });
 
@@ -90,14 +116,20 @@ describe('POST /pay', () => {
     }
   });
 
-  it('answers 100 concurrent identical requests with one key with one charge and identical bytes', async () => {
+  it('answers 100 concurrent identical requests with one key with one charge; only the request that paid gets the enrollment token', async () => {
     const request = await payRequest(server, alicePayment(), '123456');
     const key = newKey();
     const responses = await Promise.all(Array.from({ length: 100 }, () => pay(server, request, key)));
     const bodies = await Promise.all(responses.map((res) => res.text()));
     expect(responses.every((res) => res.status === 200)).toBe(true);
-    expect(new Set(bodies).size).toBe(1);
-    expect(JSON.parse(bodies[0] as string)).toMatchObject({ status: 'succeeded' });
+    const results = bodies.map((body) => JSON.parse(body) as PaymentResult);
+    const withToken = results.filter((result) => result.enrollmentToken !== undefined);
+    expect(withToken).toHaveLength(1);
+    // Every in-flight duplicate gets the same bytes, without the token.
+    expect(new Set(bodies.filter((body) => !body.includes('enrollmentToken'))).size).toBe(1);
+    const { enrollmentToken: _token, ...stored } = withToken[0] as PaymentResult;
+    for (const result of results) expect({ ...result, enrollmentToken: undefined }).toEqual({ ...stored, enrollmentToken: undefined });
+    expect(stored).toMatchObject({ status: 'succeeded' });
     expect(await charges()).toHaveLength(1);
   });
 
@@ -110,7 +142,7 @@ describe('POST /pay', () => {
     expect(await res.json()).toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
   });
 
-  it('drop-pay-response: takes the payment, breaks the connection; the status query then says succeeded', async () => {
+  it('drop-pay-response: takes the payment, breaks the connection; status and replay tell the success, without the token', async () => {
     const request = await payRequest(server, alicePayment(), '123456');
     const key = newKey();
     await server.post('/__admin/scenario', { name: 'drop-pay-response', times: 1 });
@@ -119,10 +151,33 @@ describe('POST /pay', () => {
     const query = `orderId=${request.payment.orderId}&idempotencyKey=${key}`;
     const status = (await (await server.get(`/payments/status?${query}`)).json()) as PaymentStatusResponse;
     expect(status).toMatchObject({ status: 'succeeded', result: { status: 'succeeded', orderId: request.payment.orderId } });
-    // The retry with the same key replays the answer it never got, and still charges once.
+    expect(status.result).not.toHaveProperty('enrollmentToken');
+    // The retry with the same key replays the answer it never got, still charges once, and carries no token:
+    // the token went only to the request that paid (whose answer was lost), so it is never handed out at all.
     const replay = await payResult(server, request, key);
     expect(replay).toEqual(status.result);
+    expect(replay).not.toHaveProperty('enrollmentToken');
     expect(await charges()).toHaveLength(1);
+  });
+
+  it('never hands the enrollment token out again: not by status (key or order), replay, or push', async () => {
+    const request = await payRequest(server, alicePayment(), '123456');
+    const key = newKey();
+    const paid = await payResult(server, request, key);
+    const token = paid.enrollmentToken as string;
+    expect(token).toEqual(expect.any(String));
+    const { orderId } = request.payment;
+    const texts = [
+      await (await server.get(`/payments/status?orderId=${orderId}&idempotencyKey=${key}`)).text(),
+      await (await server.get(`/payments/status?orderId=${orderId}`)).text(),
+      await (await pay(server, request, key)).text(),
+    ];
+    for (const text of texts) expect(text).not.toContain(token);
+    expect(server.mock.state.orderResults.get(orderId)).not.toHaveProperty('enrollmentToken');
+    for (const record of server.mock.state.idempotency.values()) expect(record.response?.body).not.toContain(token);
+    // Short-lived: it expires after ENROLLMENT_TOKEN_TTL_MS (5 minutes).
+    expect((server.mock.state.enrollmentTokens.get(token)?.expiresAt ?? 0) - Date.now()).toBeLessThanOrEqual(ENROLLMENT_TOKEN_TTL_MS);
+    expect(ENROLLMENT_TOKEN_TTL_MS).toBe(5 * 60_000);
   });
 
   it('rejects a pay request whose pre-order is unknown or does not match', async () => {

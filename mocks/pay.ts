@@ -1,19 +1,20 @@
 // Payment interface (S3-S4): re-verify, pre-order, authenticate, check the balance, charge once.
 import { Router } from 'express';
-import type { Authentication, PaymentResult, PayRequest } from '../src/core/service-interfaces';
+import type { ApiErrorBody, Authentication, PaymentResult, PayRequest } from '../src/core/service-interfaces';
 import type { Method, PaymentData } from '../src/core/types';
 import { authenticateFingerprint } from './webauthn';
-import { bodyFingerprint, idempotencyKeyOf, runOnce } from './idempotency';
+import { bodyFingerprint, type Execution, idempotencyKeyOf, runOnce } from './idempotency';
 import { authenticateFace } from './face';
 import { authenticatePassword } from './password';
 import { randomToken } from './password-crypto';
 import { failedChecks } from './preverify';
 import { preorderProblem } from './preorder';
-import { scenarioGate } from './scenario';
+import { later, type PayFault, scenarioGate } from './scenario';
 import type { MockStore, StoredResponse } from './state';
 import { parsePayRequest, requireValid } from './validation';
 
-export const ENROLLMENT_TOKEN_TTL_MS = 10 * 60_000;
+/** An enrollment token lives 5 minutes: long enough to enrol right after paying, no longer. */
+export const ENROLLMENT_TOKEN_TTL_MS = 5 * 60_000;
 
 export interface AuthFailure {
   ok: false;
@@ -50,7 +51,15 @@ const PREORDER_MESSAGES: Record<string, string> = {
 };
 
 const isPaid = (store: MockStore, orderId: string) => store.orderResults.get(orderId)?.status === 'succeeded';
-const alreadyPaid = () => failure('ORDER_ALREADY_PAID', 'This order has already been paid');
+
+/** 409, never a 200 failure: the money of this order was taken, by another attempt; the status query tells its result. */
+function alreadyPaid(): Execution {
+  const body: ApiErrorBody = {
+    code: 'ORDER_ALREADY_PAID',
+    message: 'This order has already been paid by another attempt; GET /payments/status?orderId= gives its result',
+  };
+  return { response: { status: 409, body: JSON.stringify(body) } };
+}
 
 /** Everything that can stop a payment before money moves, in order; else whether a password was verified. */
 async function stopBeforeCharge(
@@ -64,7 +73,6 @@ async function stopBeforeCharge(
   }
   const preorder = preorderProblem(store, preorderId, payment);
   if (preorder) return { stop: failure(preorder, PREORDER_MESSAGES[preorder] ?? 'The pre-order is not valid') };
-  if (isPaid(store, payment.orderId)) return { stop: alreadyPaid() };
   const auth = await authenticators[authentication.method](store, payment, authentication);
   if (!auth.ok) {
     const { code, message, attemptsLeft, unlocksAt } = auth;
@@ -73,16 +81,23 @@ async function stopBeforeCharge(
   return { verifiedPassword: auth.verifiedPassword };
 }
 
-/** One payment attempt; everything after the authentication await runs in one tick, so no charge races. */
-export async function processPayment(store: MockStore, request: PayRequest): Promise<StoredResponse> {
+const answer = (result: PaymentResult): StoredResponse => ({ status: 200, body: JSON.stringify(result), result });
+
+/**
+ * One payment attempt. "Already paid" comes first (a retry after a lost answer must not read PREORDER_NOT_FOUND) and
+ * again after the authentication await; everything after that await runs in one tick, so no charge races.
+ */
+export async function processPayment(store: MockStore, request: PayRequest): Promise<Execution> {
   const { payment, authentication } = request;
   const method = authentication.method;
+  if (isPaid(store, payment.orderId)) return alreadyPaid();
   const checked = await stopBeforeCharge(store, request);
+  if (isPaid(store, payment.orderId)) return alreadyPaid();
   const at = store.nowIso();
   let outcome: Outcome;
+  let enrollmentToken: string | undefined;
   const account = store.accounts.get(payment.accountId);
   if ('stop' in checked) outcome = checked.stop;
-  else if (isPaid(store, payment.orderId)) outcome = alreadyPaid();
   else if (!account || account.balance.amount < payment.amount.amount) {
     outcome = failure('INSUFFICIENT_FUNDS', 'The account balance is not enough for this payment');
   } else {
@@ -91,21 +106,47 @@ export async function processPayment(store: MockStore, request: PayRequest): Pro
     store.charges.push({ paymentId, orderId: payment.orderId, accountId: payment.accountId, amount: payment.amount, at });
     store.preorders.delete(request.preorderId);
     outcome = { status: 'succeeded', paymentId, message: 'Payment successful' };
-    if (checked.verifiedPassword) {
-      const enrollmentToken = randomToken(24);
-      store.enrollmentTokens.set(enrollmentToken, {
-        accountId: payment.accountId,
-        expiresAt: store.now() + ENROLLMENT_TOKEN_TTL_MS,
-      });
-      outcome.enrollmentToken = enrollmentToken;
-    }
+    if (checked.verifiedPassword) enrollmentToken = issueEnrollmentToken(store, payment.accountId);
   }
   const result = resultOf(payment, method, outcome, at);
-  // The order's record is read by order id alone (message push, status query): the enrollment token stays out of it.
-  const { enrollmentToken: _token, ...settled } = result;
-  store.settleOrder(settled);
-  return { status: 200, body: JSON.stringify(result), result };
+  store.settleOrder(result);
+  // The stored answer (replays, status query, push) never holds the token: only this request's own answer does.
+  return enrollmentToken === undefined ? { response: answer(result) } : { response: answer(result), enrollmentToken };
 }
+
+/** Single use (the first enrolment spends it) and short-lived: ENROLLMENT_TOKEN_TTL_MS. */
+function issueEnrollmentToken(store: MockStore, accountId: string): string {
+  const token = randomToken(24);
+  store.enrollmentTokens.set(token, { accountId, expiresAt: store.now() + ENROLLMENT_TOKEN_TTL_MS, used: false });
+  return token;
+}
+
+/** `processing` scenario: answers at once, authenticates and charges (or declines) after `delayMs`. */
+function startProcessing(store: MockStore, key: string, request: PayRequest, delayMs: number): Promise<Execution> {
+  const { payment, authentication } = request;
+  const message = 'The payment is being processed; the result follows on the status query and on /events';
+  const processing = resultOf(payment, authentication.method, { status: 'processing', message }, store.nowIso());
+  const generation = store.generation;
+  later(store, delayMs, () => {
+    if (store.generation !== generation) return;
+    processPayment(store, request)
+      .then((settled) => {
+        const record = store.idempotency.get(key);
+        // The same key now replays the settled answer (still without any token).
+        if (record && store.generation === generation) record.response = settled.response;
+      })
+      .catch((error: unknown) => console.error('[mock] a processing payment could not settle', error));
+  });
+  return Promise.resolve({ response: answer(processing) });
+}
+
+/** The body for this request: the stored answer, plus the enrollment token for the request that paid. */
+function bodyFor(done: Execution): string {
+  const { result } = done.response;
+  return done.enrollmentToken && result ? JSON.stringify({ ...result, enrollmentToken: done.enrollmentToken }) : done.response.body;
+}
+
+const PROXY_ERROR_PAGE = '<!DOCTYPE html><html><head><title>Gateway</title></head><body><h1>Service temporarily unavailable</h1></body></html>';
 
 export function payRoutes(store: MockStore): Router {
   const router = Router();
@@ -113,13 +154,28 @@ export function payRoutes(store: MockStore): Router {
     const key = idempotencyKeyOf(req);
     const request = requireValid(parsePayRequest(req.body));
     const fingerprint = bodyFingerprint(req.body);
-    const stored = await runOnce(store, key, fingerprint, request.payment.orderId, () => processPayment(store, request));
-    if (res.locals.dropResponse) {
-      // drop-pay-response: the payment is taken, the answer never arrives.
+    const fault = res.locals.payFault as PayFault | undefined;
+    const work =
+      fault?.name === 'processing'
+        ? () => startProcessing(store, key, request, fault.delayMs)
+        : () => processPayment(store, request);
+    const done = await runOnce(store, key, fingerprint, request.payment.orderId, work);
+    if (fault?.name === 'drop-pay-response') {
+      // The payment is taken, the answer never arrives.
       req.socket.destroy();
       return;
     }
-    res.status(stored.status).type('application/json').send(stored.body);
+    if (fault?.name === 'malformed-pay-response') {
+      // The payment is taken; a proxy in between answers with its own page.
+      res.status(200).type('text/html').send(PROXY_ERROR_PAGE);
+      return;
+    }
+    if (fault?.name === 'pay-error-after-charge') {
+      const body: ApiErrorBody = { code: 'BAD_GATEWAY', message: 'Injected gateway error after the payment was processed' };
+      res.status(502).json(body);
+      return;
+    }
+    res.status(done.response.status).type('application/json').send(bodyFor(done));
   });
   return router;
 }

@@ -15,19 +15,28 @@ export function orderIdQuery(value: unknown): string {
   return value;
 }
 
+/** An attempt of this order still under way: in flight, or answered `processing` and not settled yet. */
+function inFlight(store: MockStore, orderId: string): boolean {
+  for (const record of store.idempotency.values()) {
+    if (record.orderId === orderId && (!record.response || record.response.result?.status === 'processing')) return true;
+  }
+  return false;
+}
+
+/** Stored results never hold an enrollment token, so neither does this answer. */
 export function paymentStatus(store: MockStore, orderId: string, idempotencyKey?: string): PaymentStatusResponse {
   if (idempotencyKey !== undefined) {
     const record = store.idempotency.get(idempotencyKey);
     if (!record || record.orderId !== orderId) return { status: 'not_found' };
-    const result = record.response?.result;
-    return result ? { status: result.status, result } : { status: 'processing' };
+    if (!record.response) return { status: 'processing' };
+    const result = record.response.result;
+    // No result: the attempt was refused with 409 ORDER_ALREADY_PAID, so the order's own result is the answer.
+    if (result) return { status: result.status, result };
   }
   const result = store.orderResults.get(orderId);
-  if (result) return { status: result.status, result };
-  for (const record of store.idempotency.values()) {
-    if (record.orderId === orderId && !record.response) return { status: 'processing' };
-  }
-  return { status: 'not_found' };
+  if (result?.status === 'succeeded') return { status: result.status, result };
+  if (inFlight(store, orderId)) return { status: 'processing' };
+  return result ? { status: result.status, result } : { status: 'not_found' };
 }
 
 export function paymentStatusRoutes(store: MockStore): Router {

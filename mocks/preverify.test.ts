@@ -113,9 +113,10 @@ describe('GET /payments/status', () => {
     expect(await status(`orderId=${orderId}`)).toEqual({ status: 'not_found' });
     const key = newKey();
     const result = await payResult(server, request, key);
-    expect(await status(`orderId=${orderId}&idempotencyKey=${key}`)).toEqual({ status: 'succeeded', result });
-    // Read by order id alone, the record carries no enrollment token (only the pay answer and its key do).
+    expect(result.enrollmentToken).toEqual(expect.any(String));
+    // Neither by key nor by order does the status carry the enrollment token: only the pay answer that paid does.
     const { enrollmentToken: _token, ...settled } = result;
+    expect(await status(`orderId=${orderId}&idempotencyKey=${key}`)).toEqual({ status: 'succeeded', result: settled });
     expect(await status(`orderId=${orderId}`)).toEqual({ status: 'succeeded', result: settled });
     expect(await status(`orderId=${orderId}&idempotencyKey=${newKey()}`)).toEqual({ status: 'not_found' });
   });

@@ -1,11 +1,31 @@
-// Fault injection (POST /__admin/scenario): delays, injected 500s, dropped answers, page resource overrides.
+// Fault injection (POST /__admin/scenario): delays, injected 500s, dropped or broken answers, page resource overrides.
 import type { RequestHandler } from 'express';
 import { KEYWORD_PATTERN } from '../src/core/rule-base';
 import { ApiError, badRequest } from './errors';
 import type { MockStore } from './state';
 
-export const SCENARIO_NAMES = ['normal', 'slow', 'server-error', 'drop-pay-response', 'drop-events'] as const;
+export const SCENARIO_NAMES = [
+  'normal',
+  'slow',
+  'server-error',
+  'drop-pay-response',
+  'drop-events',
+  'processing',
+  'malformed-pay-response',
+  'pay-error-after-charge',
+] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+/** Faults that only /pay knows how to apply: they act after (or instead of) the normal answer. */
+const PAY_FAULTS = ['drop-pay-response', 'processing', 'malformed-pay-response', 'pay-error-after-charge'] as const;
+export interface PayFault {
+  name: (typeof PAY_FAULTS)[number];
+  delayMs: number;
+}
+const isPayFault = (name: ScenarioName): name is PayFault['name'] => (PAY_FAULTS as readonly string[]).includes(name);
+
+/** How long a `processing` payment takes to settle unless delayMs says otherwise. */
+export const PROCESSING_DELAY_MS = 2000;
 
 /** Names of the service interfaces a fault can target. */
 export const ENDPOINTS = [
@@ -57,7 +77,7 @@ function isIntegerIn(value: unknown, min: number, max: number): value is number 
 }
 
 function parseEndpoints(value: unknown, name: ScenarioName): readonly Endpoint[] {
-  if (name === 'drop-pay-response') return ['pay'];
+  if (isPayFault(name)) return ['pay'];
   if (name === 'drop-events') return ['events'];
   if (name === 'normal') return [];
   if (value === undefined) return DEFAULT_ENDPOINTS;
@@ -110,7 +130,7 @@ export function parseScenario(body: unknown): Scenario {
   if (!isRecord(body)) throw badRequest('Expected a JSON object', 'body');
   const name = body.name as ScenarioName;
   if (!SCENARIO_NAMES.includes(name)) throw badRequest(`name must be one of ${SCENARIO_NAMES.join(', ')}`, 'name');
-  const delayMs = body.delayMs ?? (name === 'slow' ? 3000 : 0);
+  const delayMs = body.delayMs ?? (name === 'slow' ? 3000 : name === 'processing' ? PROCESSING_DELAY_MS : 0);
   if (!isIntegerIn(delayMs, 0, MAX_DELAY_MS)) throw badRequest(`delayMs must be an integer 0..${MAX_DELAY_MS}`, 'delayMs');
   if (body.times !== undefined && !isIntegerIn(body.times, 1, 10_000)) {
     throw badRequest('times must be an integer 1..10000', 'times');
@@ -152,6 +172,19 @@ export function delay(store: MockStore, ms: number): Promise<void> {
   });
 }
 
+/** Runs `task` after `ms` unless close() comes first (then it never runs). */
+export function later(store: MockStore, ms: number, task: () => void): void {
+  const cancel = () => {
+    clearTimeout(timer);
+    store.cleanups.delete(cancel);
+  };
+  const timer = setTimeout(() => {
+    cancel();
+    task();
+  }, ms);
+  store.cleanups.add(cancel);
+}
+
 /** Middleware in front of every service interface: applies the active fault to this request. */
 export function scenarioGate(store: MockStore, endpoint: Endpoint): RequestHandler {
   return async (_req, res, next) => {
@@ -160,7 +193,7 @@ export function scenarioGate(store: MockStore, endpoint: Endpoint): RequestHandl
     if (fault?.name === 'server-error') {
       throw new ApiError(500, 'INJECTED_SERVER_ERROR', `Injected server error on ${endpoint}`);
     }
-    if (fault?.name === 'drop-pay-response') res.locals.dropResponse = true;
+    if (fault && isPayFault(fault.name)) res.locals.payFault = { name: fault.name, delayMs: fault.delayMs } satisfies PayFault;
     if (fault?.name === 'drop-events') res.locals.dropEvents = true;
     next();
   };

@@ -13,6 +13,18 @@ export interface MockConfig {
   heartbeatMs: number;
   /** Clock in epoch milliseconds; tests replace it to move time. */
   now: () => number;
+  /** The https origins correction links may point to; others are dropped from page resources. */
+  linkOrigins: readonly string[];
+  /** Limits of POST /password/challenge per fixed window. */
+  challengeRateLimit: ChallengeRateLimit;
+}
+
+export interface ChallengeRateLimit {
+  windowMs: number;
+  /** Challenges per account per window. */
+  perAccount: number;
+  /** Challenges per client (remote address, and the X-Cashier-Client header when sent) per window. */
+  perClient: number;
 }
 
 export interface Charge {
@@ -26,6 +38,8 @@ export interface Charge {
 export interface PasswordLock {
   failures: number;
   lockedUntil?: number;
+  /** Attempts reserved and being verified right now: they count against the budget until they settle. */
+  pending: number;
 }
 
 export interface Preorder {
@@ -34,8 +48,12 @@ export interface Preorder {
   expiresAt: number;
 }
 
+/** A password nonce: single use, bound to the one payment it was issued for. */
 export interface NonceRecord {
   accountId: string;
+  orderId: string;
+  amount: Money;
+  payeeAccount: string;
   expiresAt: number;
   used: boolean;
 }
@@ -43,13 +61,21 @@ export interface NonceRecord {
 export interface EnrollmentToken {
   accountId: string;
   expiresAt: number;
+  /** Spent by the first enrolment that starts with it (fingerprint registration or face). */
+  used: boolean;
 }
 
-/** A /pay answer kept for replay: the exact bytes sent the first time. */
+/** A /pay answer kept for replay and the status query; it never holds the enrollment token. */
 export interface StoredResponse {
   status: number;
   body: string;
   result?: PaymentResult;
+}
+
+/** Requests counted in the current fixed window of one rate-limit key. */
+export interface RateWindow {
+  start: number;
+  count: number;
 }
 
 export interface IdempotencyRecord {
@@ -73,6 +99,9 @@ export class MockStore {
   orderResults = new Map<string, PaymentResult>();
   nonces = new Map<string, NonceRecord>();
   enrollmentTokens = new Map<string, EnrollmentToken>();
+  rateWindows = new Map<string, RateWindow>();
+  /** Bumped by reset(): work scheduled before a reset (a processing payment) sees it and does nothing. */
+  generation = 0;
   trackingEvents: CashierEvent[] = [];
   scenario: Scenario = NORMAL_SCENARIO;
   /** Live SSE connections per orderId: connections, not data, so reset leaves them open. */
@@ -101,6 +130,8 @@ export class MockStore {
     this.orderResults = new Map();
     this.nonces = new Map();
     this.enrollmentTokens = new Map();
+    this.rateWindows = new Map();
+    this.generation += 1;
     this.trackingEvents = [];
     this.scenario = NORMAL_SCENARIO;
   }
@@ -128,5 +159,7 @@ export class MockStore {
     for (const [nonce, record] of this.nonces) if (record.expiresAt <= now) this.nonces.delete(nonce);
     for (const [id, preorder] of this.preorders) if (preorder.expiresAt <= now) this.preorders.delete(id);
     for (const [token, record] of this.enrollmentTokens) if (record.expiresAt <= now) this.enrollmentTokens.delete(token);
+    const window = this.config.challengeRateLimit.windowMs;
+    for (const [key, record] of this.rateWindows) if (record.start + window <= now) this.rateWindows.delete(key);
   }
 }

@@ -7,6 +7,7 @@ import type {
   Authentication,
   EncryptedPassword,
   PasswordChallenge,
+  PasswordChallengeRequest,
   PaymentResult,
   PayRequest,
   PreorderResponse,
@@ -135,18 +136,22 @@ export async function encryptPassword(
   return { keyId: challenge.keyId, nonce: challenge.nonce, ciphertext: Buffer.from(sealed).toString('base64url') };
 }
 
-export async function challengeFor(server: TestServer, accountId: string): Promise<PasswordChallenge> {
-  const res = await server.get(`/password/challenge?accountId=${encodeURIComponent(accountId)}`);
+/** The challenge body for a payment: the nonce is bound to its account, order, amount and payee. */
+export const challengeRequestFor = (payment: PaymentData): PasswordChallengeRequest => ({
+  accountId: payment.accountId,
+  orderId: payment.orderId,
+  amount: payment.amount,
+  payeeAccount: payment.payeeAccount,
+});
+
+export async function challengeFor(server: TestServer, payment: PaymentData): Promise<PasswordChallenge> {
+  const res = await server.post('/password/challenge', challengeRequestFor(payment));
   expect(res.status).toBe(200);
   return (await res.json()) as PasswordChallenge;
 }
 
-export async function passwordAuthentication(
-  server: TestServer,
-  accountId: string,
-  password: string,
-): Promise<Authentication> {
-  const challenge = await challengeFor(server, accountId);
+export async function passwordAuthentication(server: TestServer, payment: PaymentData, password: string): Promise<Authentication> {
+  const challenge = await challengeFor(server, payment);
   return { method: 'password', encryptedPassword: await encryptPassword(challenge, password) };
 }
 
@@ -161,7 +166,7 @@ export async function payRequest(server: TestServer, payment: PaymentData, passw
   return {
     preorderId: await preorderFor(server, payment),
     payment,
-    authentication: await passwordAuthentication(server, payment.accountId, password),
+    authentication: await passwordAuthentication(server, payment, password),
   };
 }
 
@@ -177,4 +182,29 @@ export async function payResult(server: TestServer, request: PayRequest, key: st
 
 export function newKey(): string {
   return `key-${webcrypto.randomUUID()}`;
+}
+
+/** Reads the stream until `done(text)` holds or the server ends it; returns the text and whether it ended. */
+export async function readUntil(res: Response, done: (text: string) => boolean): Promise<{ text: string; ended: boolean }> {
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    while (!done(text)) {
+      const chunk = await reader.read();
+      if (chunk.done) return { text, ended: true };
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+  } catch {
+    return { text, ended: true };
+  }
+  await reader.cancel();
+  return { text, ended: false };
+}
+
+export function paymentEvents(text: string): PaymentResult[] {
+  return text
+    .split('\n\n')
+    .filter((block) => block.includes('event: payment'))
+    .map((block) => JSON.parse(block.split('\n').find((line) => line.startsWith('data: '))?.slice(6) ?? '') as PaymentResult);
 }

@@ -6,6 +6,7 @@ export { luhnValid } from '../src/core/payment-data';
 export { verifyPaymentData } from '../src/core/verification';
 export {
   parseCheckResourcesRequest,
+  parsePasswordChallengeRequest,
   parsePayRequest,
   parsePreorderRequest,
   parsePreverifyRequest,

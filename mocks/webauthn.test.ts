@@ -57,6 +57,9 @@ describe('fingerprint enrolment (WebAuthn registration)', () => {
     expect((await verify.json()) as BiometricEnrollmentResponse).toEqual({ enrolled: true });
     const again = await server.post('/webauthn/registration/options', { accountId: ALICE, enrollmentToken });
     expect((await again.json()).code).toBe('ENROLLMENT_TOKEN_USED');
+    // The ceremony it started is over too: a second verify with the same token has nothing to answer.
+    const twice = await server.post('/webauthn/registration/verify', { accountId: ALICE, enrollmentToken, response });
+    expect((await twice.json()).code).toBe('REGISTRATION_NOT_STARTED');
   });
 
   it('needs an enrollment token of the same account, from a verified password', async () => {
@@ -87,6 +90,27 @@ describe('fingerprint enrolment (WebAuthn registration)', () => {
     clock += 11 * 60_000;
     const late = await server.post('/webauthn/registration/options', { accountId: ALICE, enrollmentToken });
     expect(late.status).toBe(403);
+  });
+});
+
+describe('enrollment token', () => {
+  it('is single use: two registrations racing with one token start one ceremony; face cannot reuse it', async () => {
+    const enrollmentToken = await enrollmentTokenFor(server);
+    const both = await Promise.all([1, 2].map(() => server.post('/webauthn/registration/options', { accountId: ALICE, enrollmentToken })));
+    expect(both.map((res) => res.status).sort()).toEqual([200, 409]);
+    const refused = both.find((res) => res.status === 409) as Response;
+    expect((await refused.json()).code).toBe('ENROLLMENT_TOKEN_USED');
+    const face = await server.post('/face/enroll', { accountId: ALICE, enrollmentToken, image: 'data:image/jpeg;base64,AAAA' });
+    expect(face.status).toBe(409);
+    expect((await face.json()).code).toBe('ENROLLMENT_TOKEN_USED');
+  });
+
+  it('lives 5 minutes', async () => {
+    const enrollmentToken = await enrollmentTokenFor(server);
+    clock += 5 * 60_000;
+    const late = await server.post('/webauthn/registration/options', { accountId: ALICE, enrollmentToken });
+    expect(late.status).toBe(403);
+    expect((await late.json()).code).toBe('ENROLLMENT_NOT_ALLOWED');
   });
 });
 
@@ -169,6 +193,23 @@ describe('fingerprint payment (WebAuthn authentication)', () => {
     clock += 2 * 60_000 + 1;
     const result = await payWith(server, payment, { method: 'fingerprint', challengeId, assertion }, preorderId);
     expect(result.code).toBe('CHALLENGE_EXPIRED');
+  });
+
+  it('two assertions with the same counter racing (a cloned credential): at most one pays', async () => {
+    const authenticator = new SoftAuthenticator();
+    await enroll(authenticator);
+    expect((await payByFingerprint(authenticator, { counter: 3 })).result.status).toBe('succeeded');
+    const [first, second] = [alicePayment(), alicePayment()];
+    const optionsOf = await Promise.all([first, second].map((payment) => fingerprintOptions(payment)));
+    const preorders = await Promise.all([first, second].map((payment) => preorderFor(server, payment)));
+    const assertions = optionsOf.map(({ options }) => authenticator.get(options as { challenge: string }, { origin: PAGE_ORIGIN, counter: 4 }));
+    const results = await Promise.all(
+      [first, second].map((payment, i) =>
+        payWith(server, payment, { method: 'fingerprint', challengeId: optionsOf[i]?.challengeId as string, assertion: assertions[i] }, preorders[i]),
+      ),
+    );
+    expect(results.filter((result) => result.status === 'succeeded')).toHaveLength(1);
+    expect(results.find((result) => result.status !== 'succeeded')?.code).toMatch(/^FINGERPRINT_(COUNTER_REPLAYED|NOT_VERIFIED)$/);
   });
 
   it('locks the fingerprint after repeated failures, leaving the password', async () => {

@@ -17,15 +17,15 @@ import type {
 import type { PaymentData } from '../src/core/types';
 import {
   biometricsOf,
-  checkEnrollmentToken,
   consumeChallenge,
   issueChallenge,
   lockedOut,
-  markEnrolled,
   parseChallengeRequest,
   parseEnrollmentRequest,
   REGISTRATION_TTL_MS,
   recordMatch,
+  reserveMatch,
+  takeEnrollmentToken,
 } from './biometric-enrollment';
 import { ApiError, badRequest } from './errors';
 import { allowedOrigin } from './http-headers';
@@ -77,8 +77,9 @@ export function webauthnRoutes(store: MockStore): Router {
 
   router.post('/webauthn/registration/options', async (req, res) => {
     const request = parseEnrollmentRequest(req.body);
-    checkEnrollmentToken(store, request, 'fingerprint');
     const origin = requestOrigin(store, req);
+    // Spent here, before the await: the registration ceremony it starts is the one enrolment this token allows.
+    takeEnrollmentToken(store, request);
     const existing = biometricsOf(store).credentials.get(request.accountId) ?? [];
     const options = await generateRegistrationOptions({
       rpName: RP_NAME,
@@ -102,7 +103,6 @@ export function webauthnRoutes(store: MockStore): Router {
 
   router.post('/webauthn/registration/verify', async (req, res) => {
     const request = parseEnrollmentRequest(req.body);
-    checkEnrollmentToken(store, request, 'fingerprint');
     const body = req.body as { response?: unknown };
     const parts = credentialParts(body.response);
     if (!parts) throw badRequest('response must be the RegistrationResponseJSON of the browser', 'response');
@@ -132,7 +132,6 @@ export function webauthnRoutes(store: MockStore): Router {
     const { id, publicKey, counter, transports } = verification.registrationInfo.credential;
     const credentials = state.credentials.get(request.accountId) ?? [];
     state.credentials.set(request.accountId, [...credentials.filter((c) => c.id !== id), { id, publicKey, counter, transports }]);
-    markEnrolled(store, request.enrollmentToken, 'fingerprint');
     res.json({ enrolled: true } satisfies BiometricEnrollmentResponse);
   });
 
@@ -185,21 +184,28 @@ export async function authenticateFingerprint(
   if (!userVerified(parts.authenticatorData)) {
     return fail('USER_NOT_VERIFIED', 'The authenticator did not verify the person (user verification is required)');
   }
+  const busy = reserveMatch(store, 'fingerprint', accountId);
+  if (busy) return busy;
+  let verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
   try {
-    const { verified, authenticationInfo } = await verifyAuthenticationResponse({
+    verification = await verifyAuthenticationResponse({
       response: authentication.assertion as AuthenticationResponseJSON,
       expectedChallenge: taken.challenge.webauthnChallenge ?? '',
       expectedOrigin: origin,
       expectedRPID: store.config.rpId,
-      credential,
+      credential: { ...credential },
       requireUserVerification: true,
     });
-    recordMatch(store, 'fingerprint', accountId, verified);
-    if (!verified) return fail('FINGERPRINT_NOT_VERIFIED', 'The fingerprint assertion could not be verified');
-    credential.counter = authenticationInfo.newCounter;
-    return { ok: true, verifiedPassword: false };
   } catch (error) {
-    recordMatch(store, 'fingerprint', accountId, false);
+    recordMatch(store, 'fingerprint', accountId, false, true);
     return fail('FINGERPRINT_NOT_VERIFIED', error instanceof Error ? error.message : 'The fingerprint assertion could not be verified');
   }
+  const { verified, authenticationInfo } = verification;
+  // Another assertion may have moved the counter while this one was verified: one that did not grow is a clone's.
+  const counterGrew = authenticationInfo.newCounter > credential.counter || (authenticationInfo.newCounter === 0 && credential.counter === 0);
+  recordMatch(store, 'fingerprint', accountId, verified && counterGrew, true);
+  if (!verified) return fail('FINGERPRINT_NOT_VERIFIED', 'The fingerprint assertion could not be verified');
+  if (!counterGrew) return fail('FINGERPRINT_COUNTER_REPLAYED', 'The authenticator signature counter did not advance (a cloned credential?)');
+  credential.counter = authenticationInfo.newCounter;
+  return { ok: true, verifiedPassword: false };
 }

@@ -9,7 +9,17 @@ import {
   parsePreorderResponse,
   parsePreverifyResponse,
 } from '../src/core/wire-validation';
-import { alicePayment, BOB_CARD, newKey, pay, payRequest, type TestServer, setupTestServer } from './test-helpers';
+import {
+  alicePayment,
+  BOB_CARD,
+  challengeRequestFor,
+  newKey,
+  passwordAuthentication,
+  pay,
+  payRequest,
+  type TestServer,
+  setupTestServer,
+} from './test-helpers';
 
 let server: TestServer;
 setupTestServer((started) => {
@@ -23,9 +33,10 @@ describe('wire contract with the API client', () => {
     const payment = alicePayment();
     expect(parsePreverifyResponse(await json(server.post('/preverify', { payment }))).ruleBase.version).toBeTruthy();
     expect(parsePreorderResponse(await json(server.post('/preorder', { payment }))).payeeName).toBe('Merchant 001');
-    expect(parsePasswordChallenge(await json(server.get('/password/challenge?accountId=acct-alice'))).nonce).toBeTruthy();
+    expect(parsePasswordChallenge(await json(server.post('/password/challenge', challengeRequestFor(payment)))).nonce).toBeTruthy();
     const checks = await json(server.post('/page-resources/checks', { keys: ['amount.amount'], locale: 'en-US', accountId: 'acct-alice' }));
     expect(parseCheckResourcesResponse(checks).checks).toHaveLength(1);
+    expect(parseCheckResourcesResponse(checks).linkOrigins).toEqual(['https://bank.example', 'https://merchant.example']);
     expect(parseCashierResources(await json(server.get('/page-resources/cashier?accountId=acct-alice'))).cards).toHaveLength(2);
   });
 
@@ -47,5 +58,9 @@ describe('wire contract with the API client', () => {
   it('answers errors as ApiErrorBody', async () => {
     expect(parseApiErrorBody(await json(server.post('/preverify', '{')))).toMatchObject({ code: 'MALFORMED_JSON' });
     expect(parseApiErrorBody(await json(server.post('/preverify', {})))).toMatchObject({ code: 'INVALID_REQUEST', field: 'payment' });
+    const paid = await payRequest(server, alicePayment(), '123456');
+    expect(parsePaymentResult(await json(pay(server, paid, newKey()))).status).toBe('succeeded');
+    const again = { ...paid, authentication: await passwordAuthentication(server, paid.payment, '123456') };
+    expect(parseApiErrorBody(await json(pay(server, again, newKey())))).toMatchObject({ code: 'ORDER_ALREADY_PAID' });
   });
 });

@@ -12,29 +12,28 @@ export function sanitizeServerText(text: string, maxLength = MAX_TEXT_LENGTH): s
   return clean.length > maxLength ? `${clean.slice(0, maxLength - 1)}…` : clean;
 }
 
+/** A bare https origin: scheme, host and optional port, nothing after. */
+export const HTTPS_ORIGIN = /^https:\/\/[A-Za-z0-9.-]{1,253}(:\d{1,5})?$/;
+
 /**
- * A correction link is kept only when it is http(s) or a same-origin relative URL; anything else
- * (javascript:, data:, protocol-relative to another host, malformed) gives null.
+ * A correction link is kept only when it is an absolute https URL, without credentials, on one of `allowedOrigins`
+ * (bare https origins); anything else (http:, javascript:, data:, relative, another host, malformed) gives null.
  */
-export function safeCorrectionUrl(raw: string, pageOrigin = 'http://localhost'): string | null {
+export function safeCorrectionUrl(raw: string, allowedOrigins: readonly string[]): string | null {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_URL_LENGTH) return null;
   if (FORMATTING_CHARACTERS.test(raw)) {
     FORMATTING_CHARACTERS.lastIndex = 0;
     return null;
   }
   FORMATTING_CHARACTERS.lastIndex = 0;
-  if (/\s/.test(raw.trim()) || raw.trim() !== raw) return null;
+  if (/\s/.test(raw) || !/^https:\/\//i.test(raw)) return null;
   let url: URL;
-  let base: URL;
   try {
-    base = new URL(pageOrigin);
-    url = new URL(raw, base);
+    url = new URL(raw);
   } catch {
     return null;
   }
-  const relative = !/^[a-z][a-z0-9+.-]*:/i.test(raw);
-  if (relative) return url.origin === base.origin ? url.href : null;
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  if (url.username || url.password) return null;
-  return url.href;
+  if (url.protocol !== 'https:' || url.username || url.password) return null;
+  const allowed = allowedOrigins.some((origin) => HTTPS_ORIGIN.test(origin) && new URL(origin).origin === url.origin);
+  return allowed ? url.href : null;
 }

@@ -2,6 +2,7 @@
 import { parseMoney } from './money';
 import { idSchema, paymentAmountSchema, paymentDataSchema } from './payment-data';
 import { ruleBaseSchema } from './rule-base';
+import { HTTPS_ORIGIN } from './server-content';
 import {
   arr,
   bool,
@@ -29,6 +30,7 @@ import type {
   CheckResourcesResponse,
   FaceEnrollRequest,
   PasswordChallenge,
+  PasswordChallengeRequest,
   PaymentResult,
   PaymentStatusResponse,
   PayRequest,
@@ -77,6 +79,8 @@ const request =
   };
 
 const text = str(2000);
+/** A server names a handful of link origins; more is a broken or hostile answer. */
+export const MAX_LINK_ORIGINS = 20;
 const money = parseMoney;
 const method = oneOfLiteral(...METHODS);
 const base64url = str(16384, /^[A-Za-z0-9_-]+={0,2}$/);
@@ -132,7 +136,10 @@ export const parsePaymentStatusResponse: (body: unknown) => PaymentStatusRespons
 
 export const parseCheckResourcesResponse: (body: unknown) => CheckResourcesResponse = response(
   'check resources',
-  obj({ checks: arr(obj({ key: str(128), message: text, correctionUrl: optional(str(2048)) }), 100) }),
+  obj({
+    checks: arr(obj({ key: str(128), message: text, correctionUrl: optional(str(2048)) }), 100),
+    linkOrigins: optional(arr(str(270, HTTPS_ORIGIN), MAX_LINK_ORIGINS)),
+  }),
 );
 
 export const parseCashierResources: (body: unknown) => CashierResources = response(
@@ -179,6 +186,9 @@ export const parsePreverifyRequest: (body: unknown) => RequestValidation<Preveri
 export const parsePreorderRequest: (body: unknown) => RequestValidation<PreorderRequest> = request(withPayment);
 export const parsePayRequest: (body: unknown) => RequestValidation<PayRequest> = request(
   obj({ preorderId: idSchema, payment: paymentDataSchema, authentication: authenticationSchema }),
+);
+export const parsePasswordChallengeRequest: (body: unknown) => RequestValidation<PasswordChallengeRequest> = request(
+  obj({ accountId: idSchema, orderId: idSchema, amount: paymentAmountSchema, payeeAccount: idSchema }),
 );
 export const parseCheckResourcesRequest: (body: unknown) => RequestValidation<CheckResourcesRequest> = request(
   obj({ keys: arr(str(128), 100), locale: oneOfLiteral('zh-CN', 'en-US'), accountId: idSchema }),

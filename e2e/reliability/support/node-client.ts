@@ -47,14 +47,16 @@ export async function preorder(api: Client, payment: PaymentData): Promise<strin
   return (await json<PreorderResponse>(await api.post('/preorder', { payment }), 'POST /preorder')).preorderId;
 }
 
-export async function passwordAuthentication(api: Client, accountId: string, password: string) {
-  const challenge = await json<PasswordChallenge>(await api.get(`/password/challenge?accountId=${encodeURIComponent(accountId)}`), 'challenge');
+/** A challenge bound to this payment (POST), then the password sealed under it. */
+export async function passwordAuthentication(api: Client, payment: PaymentData, password: string) {
+  const { accountId, orderId, amount, payeeAccount } = payment;
+  const challenge = await json<PasswordChallenge>(await api.post('/password/challenge', { accountId, orderId, amount, payeeAccount }), 'challenge');
   return { method: 'password' as const, encryptedPassword: await encryptPassword(challenge, password) };
 }
 
 /** A complete, valid PayRequest: a fresh pre-order and a freshly encrypted password. */
 export async function payRequest(api: Client, payment: PaymentData, password = ALICE_PASSWORD): Promise<PayRequest> {
-  return { preorderId: await preorder(api, payment), payment, authentication: await passwordAuthentication(api, payment.accountId, password) };
+  return { preorderId: await preorder(api, payment), payment, authentication: await passwordAuthentication(api, payment, password) };
 }
 
 export async function pay(api: Client, body: unknown, key: string): Promise<{ status: number; result: PaymentResult | { code: string; message: string } }> {
