@@ -31,6 +31,7 @@ afterAll(async () => {
 const setupArb: fc.Arbitrary<RunSetup> = fc.record({
   payer: fc.constantFrom<Payer>('alice', 'alice', 'bob', 'bob-declined'),
   tabs: fc.constantFrom<1 | 2>(1, 2, 2),
+  priorWrong: fc.constantFrom(0, 0, 3, 4),
 });
 
 test(
@@ -44,7 +45,7 @@ test(
       async (s, setup, commands) => {
         const world = new World(server, s, setup, stats);
         stats.runs++;
-        world.start();
+        await world.start();
         try {
           const model: Model = { tabs: setup.tabs, paid: [false, false] };
           // Every run opens with "Pay" on the first tab (awaited), so the generated commands start from a payable flow.

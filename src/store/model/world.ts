@@ -8,7 +8,10 @@ import type { Scheduler } from 'fast-check';
 import express from 'express';
 import { createMockServer, type MockServer } from '../../../mocks/app';
 import { LOCK_MS, MAX_WRONG_PASSWORDS } from '../../../mocks/password';
+import { parseScenario } from '../../../mocks/scenario';
 import { createCashierApi } from '../../api/cashier-api';
+import { encryptPassword } from '../../core/password-cipher';
+import { buildPayRequest, createIdempotencyKey } from '../../core/payment-request';
 import type { PaymentResult } from '../../core/service-interfaces';
 import type { PaymentData, PaymentReminder } from '../../core/types';
 import { parsePaymentResult } from '../../core/wire-validation';
@@ -39,12 +42,6 @@ export async function startModelServer(): Promise<ModelServer> {
   const clock = { offset: 0 };
   const mock = createMockServer({ log: () => undefined, now: () => Date.now() + clock.offset });
   const app = express();
-  // TEMPORARY until the mock serves POST /password/challenge: the bound challenge asked the old way.
-  app.post('/api/cashier/password/challenge', express.json(), (req, _res, next) => {
-    req.method = 'GET';
-    req.url = `/api/cashier/password/challenge?accountId=${encodeURIComponent(String(req.body?.accountId))}`;
-    next();
-  });
   app.use('/api/cashier', mock.app);
   const server: Server = createServer(app).listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -77,11 +74,14 @@ export const WRONG_PASSWORD = '135790';
 export interface RunSetup {
   payer: Payer;
   tabs: 1 | 2;
+  /** Wrong passwords the account has had (on another order) before the run: runs start near the lockout too. */
+  priorWrong: number;
 }
 
 /** The faults the model arms, by where they strike. `events` faults break the message push of the next subscription. */
 export type FaultTarget = Endpoint | 'events';
-export type Fault = TransportFault | 'pushLost' | 'pushCut';
+/** `serverProcessing`: the mock's own `processing` scenario (answers at once, settles a few ms later). */
+export type Fault = TransportFault | 'serverProcessing' | 'pushLost' | 'pushCut';
 
 /** Figures over every run of a test: what the report in docs/reliability.md is made of. */
 export class ModelStats {
@@ -189,13 +189,27 @@ export class World {
     for (const field of SECRET_FIELDS) this.secrets.add(field);
   }
 
-  /** A fresh server state, and the tabs, each with its flow started. */
-  start(): void {
+  /** A fresh server state, the account's earlier wrong passwords, and the tabs, each with its flow started. */
+  async start(): Promise<void> {
     this.server.mock.state.reset();
     this.server.clock.offset = 0;
     observeVerifier((stored) => this.passwordEvaluated(stored));
+    if (this.setup.priorWrong > 0) await this.spendWrongPasswords(this.setup.priorWrong);
     for (let id = 0; id < this.setup.tabs; id++) this.tabs.push(this.makeTab(id));
     for (const tab of this.tabs) tab.dispatch(startFlow({ payment: this.payment, locale: 'en-US' }));
+  }
+
+  /** Wrong passwords on another order of the same account, through the plain API (no store, no faults). */
+  private async spendWrongPasswords(n: number): Promise<void> {
+    const api = createCashierApi(this.server.base, createFaultyHttp({ baseUrl: this.server.base, takeFault: () => undefined, agent: this.server.agent }));
+    const other: PaymentData = { ...this.payment, orderId: `${this.payment.orderId}-earlier` };
+    const { preorderId } = await api.preorder(other);
+    for (let i = 0; i < n; i++) {
+      const challenge = await api.passwordChallenge({ accountId: other.accountId, orderId: other.orderId, amount: other.amount, payeeAccount: other.payeeAccount });
+      const encryptedPassword = await encryptPassword(Uint8Array.from(WRONG_PASSWORD, (c) => c.charCodeAt(0)), challenge);
+      const result = await api.pay(buildPayRequest(preorderId, other, { method: 'password', encryptedPassword }), createIdempotencyKey());
+      if (result.code !== 'WRONG_PASSWORD') throw new Error(`An earlier wrong password was answered ${result.code}`);
+    }
   }
 
   private get mock() {
@@ -213,7 +227,7 @@ export class World {
     };
     const http = createFaultyHttp({
       baseUrl: this.server.base,
-      takeFault: (endpoint) => this.takeFault(endpoint) as TransportFault | undefined,
+      takeFault: (endpoint) => this.transportFault(endpoint),
       onFault: (endpoint, fault) => ModelStats.bump(this.stats.faultsFired, `${endpoint}:${fault}`),
       onServerAnswer: (answer) => this.serverAnswered(answer),
       gate: (value, label) => this.s.schedule(Promise.resolve(label), `tab${id} ${label}`).then(() => value),
@@ -316,6 +330,15 @@ export class World {
     return this.faultQueues.get(target)?.shift();
   }
 
+  /** The transport's fault for this request; a server-side one is armed on the mock for the request instead. */
+  private transportFault(endpoint: Endpoint): TransportFault | undefined {
+    const fault = this.takeFault(endpoint);
+    if (fault !== 'serverProcessing') return fault as TransportFault | undefined;
+    ModelStats.bump(this.stats.faultsFired, `${endpoint}:serverProcessing`);
+    this.mock.state.scenario = parseScenario({ name: 'processing', times: 1, delayMs: 4 });
+    return undefined;
+  }
+
   // ---- work in flight ---------------------------------------------------------------------------------------------
 
   /** Starts work a command does not wait for; its failure is recorded, not thrown. */
@@ -351,12 +374,13 @@ export class World {
         await this.s.waitFor(Promise.all(pending));
       } else if (this.s.count() > 0) {
         await this.s.waitIdle();
-      } else if (this.requestsUnanswered > 0) {
+      } else if (this.requestsUnanswered > 0 || this.mock.state.cleanups.size > 0) {
+        // An answer on its way, or the server's own delayed work (a `processing` payment settling).
         await new Promise((resolve) => setImmediate(resolve));
       } else {
         // One more turn: a timer (recovery backoff) or a pushed result may still schedule something.
         await new Promise((resolve) => setImmediate(resolve));
-        if (this.inflight.length === 0 && this.s.count() === 0 && this.requestsUnanswered === 0) return;
+        if (this.inflight.length === 0 && this.s.count() === 0 && this.requestsUnanswered === 0 && this.mock.state.cleanups.size === 0) return;
       }
     }
     throw new Error('The run did not come to rest within 10 s');
