@@ -171,7 +171,9 @@ export const sendPayment = createFlowThunk<PayOutcome, { handle: string; retry?:
 /** The person authenticated (password sealed, fingerprint asserted, face captured): pay with it. */
 export const payWith =
   (authentication: Authentication): FlowThunk<Promise<unknown>> =>
-  (dispatch, _getState, { vault }) => {
+  (dispatch, getState, { vault }) => {
+    // A repeated 6th digit while an attempt is out must not evict that attempt's authentication ("Check again" resends it).
+    if (getState().payment.phase !== 'awaitingAuthentication') return Promise.resolve(undefined);
     const handle = vault.put(authentication);
     vault.retainOnly(handle);
     return dispatch(sendPayment({ handle }));
