@@ -23,8 +23,15 @@ const stats = new ModelStats();
 
 beforeAll(async () => {
   server = await startModelServer();
+  // Redux Toolkit's development checks warn when a check is slow (a busy machine); everything else still shows.
+  const warn = console.warn.bind(console);
+  jest.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+    if (typeof args[0] === 'string' && /^(Serializable|Immutable)StateInvariantMiddleware took \d+ms/.test(args[0])) return;
+    warn(...args);
+  });
 });
 afterAll(async () => {
+  jest.restoreAllMocks();
   await server?.close();
 });
 
@@ -71,5 +78,5 @@ test(
     expect(stats.runs).toBeGreaterThanOrEqual(RUNS);
     expect(stats.violations).toBe(0);
   },
-  Number(process.env.MODEL_TIMEOUT_MS ?? 600_000),
+  Number(process.env.MODEL_TIMEOUT_MS ?? Math.max(600_000, RUNS * 300)),
 );

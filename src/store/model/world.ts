@@ -91,6 +91,10 @@ export class ModelStats {
   readonly faultsFired = new Map<string, number>();
   readonly finalPhases = new Map<string, number>();
   readonly reminders = new Map<string, number>();
+  /** What the server answered to /pay (before any fault): status and result or error code. */
+  readonly payAnswers = new Map<string, number>();
+  /** Pushed results by the phase of the tab they reached: before the answer (paying), instead of it (recovering), after. */
+  readonly pushes = new Map<string, number>();
   actions = 0;
   checks = 0;
   charges = 0;
@@ -116,6 +120,8 @@ export class ModelStats {
       faultsByKind: obj(this.faultsFired),
       finalPhases: obj(this.finalPhases),
       reminders: obj(this.reminders),
+      payAnswers: obj(this.payAnswers),
+      pushesDelivered: obj(this.pushes),
       actionsRecorded: this.actions,
       invariantChecks: this.checks,
       charges: this.charges,
@@ -285,7 +291,11 @@ export class World {
       };
       const rootReducer = combineSlices({ reducerPath: 'host', reducer: (s: { ready: boolean } = { ready: true }) => s });
       paymentSlice.injectInto(rootReducer);
-      const store = configureStore({ reducer: rootReducer, middleware: (getDefault) => getDefault().concat(recorder) });
+      // The host's own choice: no development-only state checks here (the cashier's own store in tab 0 keeps them).
+      const store = configureStore({
+        reducer: rootReducer,
+        middleware: (getDefault) => getDefault({ serializableCheck: false, immutableCheck: false }).concat(recorder),
+      });
       dispatch = flowDispatchFor(store as never, () => services);
       readState = () => (store.getState() as unknown as RootWithPayment).payment;
     }
@@ -305,7 +315,9 @@ export class World {
       if (wire.includes('enrollmentToken')) this.violate(`an enrolment token in a pushed result: ${wire}`);
       const copy = parsePaymentResult(JSON.parse(wire));
       void this.s.schedule(Promise.resolve(), `tab${tab} push ${result.status}`).then(() => {
-        if (open) onResult(copy);
+        if (!open) return;
+        ModelStats.bump(this.stats.pushes, `${result.status} while ${this.tabs[tab]?.state().phase}`);
+        onResult(copy);
       });
     };
     const settled = this.mock.state.orderResults.get(orderId);
@@ -409,10 +421,13 @@ export class World {
 
   /** Stops the run: nothing more reaches the server, and the verifier is no longer watched. */
   async dispose(): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      await Promise.race([this.drain(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+      await Promise.race([this.drain(), new Promise((resolve) => (timer = setTimeout(resolve, 2_000)))]);
     } catch {
       // A run that failed may not come to rest; it is closed anyway.
+    } finally {
+      clearTimeout(timer);
     }
     this.closed = true;
     observeVerifier(undefined);
@@ -447,6 +462,11 @@ export class World {
   /** Every answer the server gave: an enrolment token only in the original /pay answer of an attempt. */
   private serverAnswered(answer: ServerAnswer): void {
     const wire = JSON.stringify(answer.body) ?? '';
+    if (answer.endpoint === 'pay') {
+      const body = answer.body as { status?: unknown; code?: unknown } | null;
+      const what = [answer.status, typeof body?.status === 'string' ? body.status : undefined, typeof body?.code === 'string' ? body.code : undefined];
+      ModelStats.bump(this.stats.payAnswers, what.filter((x) => x !== undefined).join(' '));
+    }
     const token = (answer.body as { enrollmentToken?: unknown } | null)?.enrollmentToken;
     if (answer.endpoint === 'pay' && answer.idempotencyKey && !this.payKeysAnswered.has(answer.idempotencyKey)) {
       this.payKeysAnswered.add(answer.idempotencyKey);
