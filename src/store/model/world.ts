@@ -315,7 +315,11 @@ export class World {
       if (wire.includes('enrollmentToken')) this.violate(`an enrolment token in a pushed result: ${wire}`);
       const copy = parsePaymentResult(JSON.parse(wire));
       void this.s.schedule(Promise.resolve(), `tab${tab} push ${result.status}`).then(() => {
-        if (!open) return;
+        if (!open) {
+          // Arrived after the attempt settled and the flow closed its stream: the push came after the answer.
+          ModelStats.bump(this.stats.pushes, `${result.status} after the stream closed`);
+          return;
+        }
         ModelStats.bump(this.stats.pushes, `${result.status} while ${this.tabs[tab]?.state().phase}`);
         onResult(copy);
       });
