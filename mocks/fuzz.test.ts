@@ -1,6 +1,6 @@
 // Property tests: malformed input gets a 4xx {code, message} from every endpoint, never a 5xx or a crash.
 import fc from 'fast-check';
-import { alicePayment, newKey, type RawClient, type RawResponse, rawClient, startTestServer, type TestServer } from './test-helpers';
+import { alicePayment, challengeRequestFor, newKey, type RawClient, type RawResponse, rawClient, startTestServer, type TestServer } from './test-helpers';
 
 let server: TestServer;
 let raw: RawClient;
@@ -30,6 +30,7 @@ const TEMPLATES: Record<string, Json> = {
   '/preverify': { payment } as unknown as Json,
   '/preorder': { payment } as unknown as Json,
   '/pay': { preorderId: 'pre_1', payment, authentication: passwordAuth } as unknown as Json,
+  '/password/challenge': challengeRequestFor(payment) as unknown as Json,
   '/page-resources/checks': { keys: ['amount.amount', 'accountId'], locale: 'zh-CN', accountId: 'acct-alice' },
   '/track': { events: [{ type: 'element_click', clientId: 'c-1', pageId: 'cashier', elementId: 'pay', at }] },
   '/__admin/scenario': {
@@ -110,7 +111,6 @@ describe.each(Object.keys(TEMPLATES))('POST %s with malformed bodies', (path) =>
 });
 
 describe.each([
-  ['/password/challenge', 'accountId'],
   ['/payments/status', 'orderId'],
   ['/events', 'orderId'],
   ['/page-resources/cashier', 'accountId'],

@@ -203,7 +203,7 @@ describe('password authentication in POST /pay', () => {
     expect(wrong + lockedByEvaluation + tryLater).toBe(20);
     expect(server.mock.state.passwordLocks.get('acct-alice')).toMatchObject({ failures: MAX_WRONG_PASSWORDS, pending: 0 });
     expect(await attempt(payment, preorderId, '123456')).toMatchObject({ code: 'PASSWORD_LOCKED' });
-  });
+  }, 60_000);
 
   it('19 wrong and 1 right password at once: at most 5 are compared with the hash, and a success never comes with a lock', async () => {
     for (const rightAt of [0, 10, 19]) {
@@ -229,7 +229,7 @@ describe('password authentication in POST /pay', () => {
         expect(['WRONG_PASSWORD', 'PASSWORD_LOCKED', 'PASSWORD_TRY_LATER', 'ORDER_ALREADY_PAID']).toContain(answer.code);
       }
     }
-  });
+  }, 120_000);
 });
 
 describe('challenge rate limit', () => {

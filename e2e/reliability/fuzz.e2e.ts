@@ -44,6 +44,7 @@ const image = 'data:image/jpeg;base64,AAAA';
 const TEMPLATES: [string, Json, number][] = [
   ['/preverify', { payment }, 1400],
   ['/preorder', { payment }, 1000],
+  ['/password/challenge', { accountId: payment.accountId, orderId: payment.orderId, amount: payment.amount, payeeAccount: payment.payeeAccount }, 600],
   ['/pay', { preorderId: 'pre_1', payment, authentication: { method: 'password', encryptedPassword: { keyId: 'rsa-x', nonce: 'n-1', ciphertext: 'AAAA' } } }, 1300],
   ['/pay', { preorderId: 'pre_1', payment, authentication: { method: 'fingerprint', challengeId: 'fp_1', assertion: { id: 'x', response: {} } } }, 450],
   ['/pay', { preorderId: 'pre_1', payment, authentication: { method: 'face', challengeId: 'face_1', image } }, 450],
@@ -189,7 +190,6 @@ test('requests broken outside the body: content type, size, the Idempotency-Key 
 
 test('GET queries: malformed ids on every GET endpoint get a 4xx { code, message }', async () => {
   for (const [path, name] of [
-    ['/password/challenge', 'accountId'],
     ['/payments/status', 'orderId'],
     ['/events', 'orderId'],
     ['/page-resources/cashier', 'accountId'],

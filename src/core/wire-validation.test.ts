@@ -10,8 +10,10 @@ import {
   parseBiometricEnrollmentRequest,
   parseBiometricEnrollmentResponse,
   parseCashierResources,
+  MAX_LINK_ORIGINS,
   parseCheckResourcesRequest,
   parseCheckResourcesResponse,
+  parsePasswordChallengeRequest,
   parsePasswordChallenge,
   parsePaymentResult,
   parsePaymentStatusResponse,
@@ -56,6 +58,8 @@ describe('response parsers', () => {
     expect(parsePaymentStatusResponse({ status: 'failed', result })).toEqual({ status: 'failed', result });
     const checks = [{ key: 'amount.amount', message: 'Over the limit', correctionUrl: '/fix' }, { key: 'accountId', message: 'Frozen' }];
     expect(parseCheckResourcesResponse({ checks })).toEqual({ checks });
+    const linkOrigins = ['https://bank.example', 'https://merchant.example:8443'];
+    expect(parseCheckResourcesResponse({ checks, linkOrigins })).toEqual({ checks, linkOrigins });
     const resources = {
       passwordComponent: 'six-digit',
       shuffleKeys: true,
@@ -102,6 +106,10 @@ describe('response parsers', () => {
     [parsePreorderResponse, { preorderId: 'p 1', orderId: 'o', amount: payment.amount, payeeName: 'M', expiresAt: at }, 'preorderId may only hold'],
     [parsePaymentStatusResponse, { status: 'succeeded', result: { ...result, orderId: '' } }, 'result.orderId is required'],
     [parseCheckResourcesResponse, { checks: [{ key: 'k', message: 'm', correctionUrl: 5 }] }, 'checks[0].correctionUrl must be a string'],
+    [parseCheckResourcesResponse, { checks: [], linkOrigins: ['http://bank.example'] }, 'linkOrigins[0] has an invalid format'],
+    [parseCheckResourcesResponse, { checks: [], linkOrigins: ['https://bank.example/path'] }, 'linkOrigins[0] has an invalid format'],
+    [parseCheckResourcesResponse, { checks: [], linkOrigins: 'https://bank.example' }, 'linkOrigins must be a list'],
+    [parseCheckResourcesResponse, { checks: [], linkOrigins: Array.from({ length: MAX_LINK_ORIGINS + 1 }, (_, i) => `https://h${i}.example`) }, 'linkOrigins'],
     [parseCashierResources, { passwordComponent: 'four-digit', shuffleKeys: true, cards: [], payeeName: 'M' }, 'passwordComponent must be one of six-digit, mixed'],
     [parseApiErrorBody, { message: 'x' }, 'Malformed error body: code is required'],
   ])('%#: reject a bad field and name it', (parse, body, message) => {
@@ -175,6 +183,8 @@ describe('request validators (used by the mock server)', () => {
     expect(parsePayRequest(face)).toEqual({ ok: true, value: face });
     const checks = { keys: ['amount.amount', 'payerAccount#owned'], locale: 'en-US', accountId: 'acct-alice' };
     expect(parseCheckResourcesRequest(checks)).toEqual({ ok: true, value: checks });
+    const challenge = { accountId: 'acct-alice', orderId: 'order-1', amount: { amount: 100, currency: 'CNY' }, payeeAccount: 'merchant-001' };
+    expect(parsePasswordChallengeRequest({ ...challenge, extra: 1 })).toEqual({ ok: true, value: challenge });
   });
 
   it.each([
@@ -186,6 +196,8 @@ describe('request validators (used by the mock server)', () => {
     [parsePayRequest, { ...pay, authentication: { method: 'password', encryptedPassword: { keyId: 'k', nonce: 'n', ciphertext: 'not base64!' } } }, 'authentication.encryptedPassword.ciphertext', 'has an invalid format'],
     [parsePayRequest, { ...pay, authentication: { method: 'password', password: '123456' } }, 'authentication.encryptedPassword', 'authentication.encryptedPassword is required'],
     [parseCheckResourcesRequest, { keys: ['k'], locale: 'fr-FR', accountId: 'acct-alice' }, 'locale', 'locale must be one of zh-CN, en-US'],
+    [parsePasswordChallengeRequest, { accountId: 'acct-alice', orderId: 'o-1', amount: { amount: 1, currency: 'CNY' } }, 'payeeAccount', 'payeeAccount is required'],
+    [parsePasswordChallengeRequest, { accountId: 'acct-alice', orderId: 'o 1', amount: { amount: 1, currency: 'CNY' }, payeeAccount: 'm' }, 'orderId', 'orderId'],
     [parseCheckResourcesRequest, { keys: 'k', locale: 'en-US', accountId: 'acct-alice' }, 'keys', 'keys must be a list (got string)'],
   ])('%#: reject a bad request and name the field', (parse, body, field, message) => {
     const outcome = (parse as (body: unknown) => { ok: boolean; field?: string; message?: string })(body);
