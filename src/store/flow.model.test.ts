@@ -16,6 +16,8 @@ jest.mock('../../mocks/password-crypto', () => {
 const RUNS = Number(process.env.MODEL_RUNS ?? 1000);
 const SEED = process.env.MODEL_SEED === undefined ? undefined : Number(process.env.MODEL_SEED);
 const PATH = process.env.MODEL_PATH;
+/** fc.commands' own replay path (printed as replayPath="…"): needed with MODEL_PATH to replay a shrunk sequence. */
+const REPLAY_PATH = process.env.MODEL_REPLAY_PATH;
 const MAX_COMMANDS = Number(process.env.MODEL_MAX_COMMANDS ?? 12);
 
 let server: ModelServer;
@@ -48,7 +50,7 @@ test(
     const property = fc.asyncProperty(
       fc.scheduler(),
       setupArb,
-      fc.commands(commandArbs, { maxCommands: MAX_COMMANDS, size: 'medium' }),
+      fc.commands(commandArbs, { maxCommands: MAX_COMMANDS, size: 'medium', ...(REPLAY_PATH ? { replayPath: REPLAY_PATH } : {}) }),
       async (s, setup, commands) => {
         const world = new World(server, s, setup, stats);
         stats.runs++;
@@ -71,7 +73,8 @@ test(
     writeFileSync(join(artifacts, 'model-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
     console.log(`model test: ${JSON.stringify(summary)}`);
     if (outcome.failed) {
-      const replay = `MODEL_SEED=${outcome.seed} MODEL_PATH=${outcome.counterexamplePath} npx jest src/store/flow.model.test.ts`;
+      const replayPath = /replayPath="([^"]*)"/.exec(String(outcome.counterexample?.[2]))?.[1];
+      const replay = `MODEL_SEED=${outcome.seed} MODEL_PATH=${outcome.counterexamplePath}${replayPath ? ` MODEL_REPLAY_PATH='${replayPath}'` : ''} npx jest src/store/flow.model.test.ts`;
       const cause = outcome.errorInstance instanceof Error ? outcome.errorInstance.message : String(outcome.errorInstance);
       throw new Error(`${fc.defaultReportMessage(outcome)}\n\nViolation: ${cause}\n\nReplay: ${replay}`);
     }
