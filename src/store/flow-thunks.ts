@@ -190,6 +190,8 @@ export const checkAgain = (): FlowThunk<Promise<unknown> | undefined> => (dispat
 export const tryAgain =
   (method?: Method): FlowThunk =>
   (dispatch, getState) => {
+    // An ended flow (its reminder given) is not revived: paying again starts a new flow through pay().
+    if (getState().payment.reminder) return;
     if (method && method !== getState().payment.method && getState().payment.phase === 'failed') {
       dispatch(methodChosen(method));
     }
