@@ -164,6 +164,8 @@ export class World {
   private closed = false;
   /** Requests sent whose answer has not reached the scheduler yet. */
   private requestsUnanswered = 0;
+  /** Pushed results waiting for the answers on the wire to reach the scheduler. */
+  private pushesWaiting: (() => void)[] = [];
   private readonly faultQueues = new Map<FaultTarget, Fault[]>();
   private readonly secrets = new Set<string>();
   private readonly records: string[] = [];
@@ -240,6 +242,7 @@ export class World {
       closed: () => this.closed,
       onBusy: (delta) => {
         this.requestsUnanswered += delta;
+        if (this.requestsUnanswered === 0) for (const schedule of this.pushesWaiting.splice(0)) schedule();
       },
       delayMs: 2,
       agent: this.server.agent,
@@ -314,15 +317,21 @@ export class World {
       const wire = JSON.stringify(result);
       if (wire.includes('enrollmentToken')) this.violate(`an enrolment token in a pushed result: ${wire}`);
       const copy = parsePaymentResult(JSON.parse(wire));
-      void this.s.schedule(Promise.resolve(), `tab${tab} push ${result.status}`).then(() => {
-        if (!open) {
-          // Arrived after the attempt settled and the flow closed its stream: the push came after the answer.
-          ModelStats.bump(this.stats.pushes, `${result.status} after the stream closed`);
-          return;
-        }
-        ModelStats.bump(this.stats.pushes, `${result.status} while ${this.tabs[tab]?.state().phase}`);
-        onResult(copy);
-      });
+      // Scheduled when no answer is on the wire any more (with the answer that arrives last), so the scheduler holds
+      // the push and the answer at once and picks their order: before, after or (answer lost) instead of it.
+      const schedule = () => {
+        void this.s.schedule(Promise.resolve(), `tab${tab} push ${result.status}`).then(() => {
+          if (!open) {
+            // Arrived after the attempt settled and the flow closed its stream: the push came after the answer.
+            ModelStats.bump(this.stats.pushes, `${result.status} after the stream closed`);
+            return;
+          }
+          ModelStats.bump(this.stats.pushes, `${result.status} while ${this.tabs[tab]?.state().phase}`);
+          onResult(copy);
+        });
+      };
+      if (this.requestsUnanswered === 0) schedule();
+      else this.pushesWaiting.push(schedule);
     };
     const settled = this.mock.state.orderResults.get(orderId);
     if (settled) deliver(settled, true);
@@ -390,13 +399,15 @@ export class World {
         await this.s.waitFor(Promise.all(pending));
       } else if (this.s.count() > 0) {
         await this.s.waitIdle();
-      } else if (this.requestsUnanswered > 0 || this.mock.state.cleanups.size > 0) {
+      } else if (this.requestsUnanswered > 0 || this.pushesWaiting.length > 0 || this.mock.state.cleanups.size > 0) {
         // An answer on its way, or the server's own delayed work (a `processing` payment settling).
         await new Promise((resolve) => setImmediate(resolve));
       } else {
         // One more turn: a timer (recovery backoff) or a pushed result may still schedule something.
         await new Promise((resolve) => setImmediate(resolve));
-        if (this.inflight.length === 0 && this.s.count() === 0 && this.requestsUnanswered === 0 && this.mock.state.cleanups.size === 0) return;
+        if (this.inflight.length === 0 && this.s.count() === 0 && this.requestsUnanswered === 0 && this.pushesWaiting.length === 0 && this.mock.state.cleanups.size === 0) {
+          return;
+        }
       }
     }
     throw new Error('The run did not come to rest within 10 s');
