@@ -154,7 +154,8 @@ export const sendPayment = createFlowThunk<PayOutcome, { handle: string; retry?:
       sleep: extra.sleep,
       lastError: outcome.error,
     });
-    if (recovered.kind === 'settled') return recovered;
+    // A result learned through the status query goes through the vault too: no enrolment token in an action.
+    if (recovered.kind === 'settled') return keepToken(recovered);
     if (recovered.kind === 'unknown') dispatch(outcomeUnknown(recovered.error));
     return { kind: 'lost', error: outcome.error, byOrder: outcome.byOrder };
   },
@@ -174,7 +175,9 @@ export const sendPayment = createFlowThunk<PayOutcome, { handle: string; retry?:
 /** The person authenticated (password sealed, fingerprint asserted, face captured): pay with it. */
 export const payWith =
   (authentication: Authentication): FlowThunk<Promise<unknown>> =>
-  (dispatch, _getState, { vault }) => {
+  (dispatch, getState, { vault }) => {
+    // A repeated 6th digit while an attempt is out must not evict that attempt's authentication ("Check again" resends it).
+    if (getState().payment.phase !== 'awaitingAuthentication') return Promise.resolve(undefined);
     const handle = vault.put(authentication);
     vault.retainOnly(handle);
     return dispatch(sendPayment({ handle }));
@@ -191,6 +194,8 @@ export const checkAgain = (): FlowThunk<Promise<unknown> | undefined> => (dispat
 export const tryAgain =
   (method?: Method): FlowThunk =>
   (dispatch, getState) => {
+    // An ended flow (its reminder given) is not revived: paying again starts a new flow through pay().
+    if (getState().payment.reminder) return;
     if (method && method !== getState().payment.method && getState().payment.phase === 'failed') {
       dispatch(methodChosen(method));
     }
