@@ -23,7 +23,7 @@ export const REACT_SUBPATHS = ['react/jsx-runtime', 'react/jsx-dev-runtime', 're
 
 const singleton = (range: string) => ({ singleton: true, requiredVersion: range });
 
-/** The remote `cashier` (contract §1). Shared singletons; a host that shares nothing gets our own copies. */
+/** The remote `cashier` (docs/api.md, Federation). Shared singletons; a host sharing nothing gets our own copies. */
 export const federationConfig = (production: boolean): moduleFederationPlugin.ModuleFederationPluginOptions => ({
   name: 'cashier',
   filename: 'remoteEntry.js',

@@ -5,7 +5,7 @@ import { armed, type BenchWindow, pageUrl, probedContext, tap, whenPainted } fro
 import type { BenchStack } from './setup';
 import { coveredLength, type Interval, round, type Summary, summarize } from './stats';
 
-const PASSWORD = '123456'; // acct-alice's, from the contract's fixtures
+const PASSWORD = '123456'; // acct-alice's, from the fixtures of docs/api.md, The mock payment server
 
 export interface KeypressResult {
   /** pointerdown (event.timeStamp) -> the frame that shows one more filled cell is painted. */

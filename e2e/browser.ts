@@ -15,7 +15,7 @@ export const urls = {
 
 export const manifestUrl = (cashierUrl = urls.cashier) => `${cashierUrl}/mf-manifest.json`;
 
-/** A host page URL with the remote's manifest and en-US (the accessible names of contract §3) unless overridden. */
+/** A host page URL with the remote's manifest and en-US (docs/api.md, What a person sees) unless overridden. */
 function hostUrl(base: string, params: Record<string, string>): string {
   const url = new URL('/', base);
   const query = { remote: manifestUrl(), locale: 'en-US', ...params };
@@ -171,7 +171,7 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   return file;
 }
 
-// --- the mock payment server's admin interface (contract §4) ---
+// --- the mock payment server's admin interface (docs/api.md, The mock payment server) ---
 
 export interface Charge {
   paymentId: string;

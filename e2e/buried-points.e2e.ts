@@ -1,4 +1,4 @@
-// Issue 7: buried points survive an ordinary navigation away, the conversion statistics count what happened, and
+// Buried points survive an ordinary navigation away, the conversion statistics count what happened, and
 // no /track body carries a password, a card number or an image.
 // Neither host shell exposes the events its onEvent sees, so what arrived is compared with what was done.
 import assert from 'node:assert/strict';

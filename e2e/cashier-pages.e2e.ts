@@ -1,6 +1,7 @@
-// Issue 5: the cashier pages through both host shells (en-US): success, verification failed with correction (link,
-// card, amount), declined, frozen account, wrong password, cancel; the reminders the hosts receive (contract §2);
-// zh-CN names; one /preverify per double click; focus kept in dialogs and given back.
+// The cashier pages through both host shells (en-US): success, verification failed with correction (link,
+// card, amount), declined, frozen account, wrong password, cancel; the reminders the hosts receive
+// (docs/api.md, Options and results); zh-CN names; one /preverify per double click; focus kept in dialogs and
+// given back.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';

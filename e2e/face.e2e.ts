@@ -1,4 +1,4 @@
-// Issue 6, face: Chromium's fake camera plays a fixture face video (.y4m); detection runs in the page, the mock
+// Face payments: Chromium's fake camera plays a fixture face video (.y4m); detection runs in the page, the mock
 // matches the captured frame. One browser per video; the mock state carries over from enrolment to the payments.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';

@@ -1,4 +1,4 @@
-// Issue 2: the remote loads at run time into both host shells, shares React with the React host, and fails soft.
+// The remote loads at run time into both host shells, shares React with the React host, and fails soft.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';

@@ -1,4 +1,4 @@
-// Issue 6, fingerprint: WebAuthn through Chromium's virtual platform authenticator, in the react host shell.
+// Fingerprint payments: WebAuthn through Chromium's virtual platform authenticator, in the react host shell.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type E2EBrowser, getCharges, launchBrowser, reactHostUrl, resetMock, type TrackedPage, urls, waitVisible } from './browser';

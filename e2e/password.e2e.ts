@@ -1,4 +1,4 @@
-// Issue 4: the payment password in Chromium through the host shells: clicks and physical keys, a wrong password with
+// The payment password in Chromium through the host shells: clicks and physical keys, a wrong password with
 // the attempts left, the secrecy scan, the mixed component when the page resources ask for it, and lazy loading.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';

@@ -1,4 +1,4 @@
-// Issue 5: a PNG of each cashier screen at 360 px and 1280 px, both locales, for a person to look at:
+// A PNG of each cashier screen at 360 px and 1280 px, both locales, for a person to look at:
 // e2e/artifacts/screens/<locale>-<width>-<screen>.png (git-ignored).
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The mock payment server (contract §4) as a mountable Express app: /api/cashier is the mount point.
+// The mock payment server as a mountable Express app, mounted at /api/cashier (docs/api.md, The mock payment server).
 import express, { type RequestHandler } from 'express';
 import { adminRoutes } from './admin';
 import { createBiometricRouter } from './biometrics';

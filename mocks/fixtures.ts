@@ -1,4 +1,4 @@
-// The contract's fixtures (contract.md §4): accounts, cards, banks, payees. Always present after start or reset.
+// The fixture accounts, cards, banks and payees (docs/api.md, The mock payment server); present after start or reset.
 import type { Money } from '../src/core/types';
 import { hashPassword } from './password-crypto';
 
@@ -30,7 +30,7 @@ export interface AccountFixture {
   cards: readonly string[];
   status: AccountStatus;
   balance: Money;
-  /** The contract's test password: only hashed at start-up, never stored or compared in plain. */
+  /** The fixtures' test password: only hashed at start-up, never stored or compared in plain. */
   password: string;
 }
 

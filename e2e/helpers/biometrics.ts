@@ -206,7 +206,7 @@ export async function checkOut(tab: TrackedPage, params: Record<string, string> 
 
 export const payButton = (page: Page) => page.getByRole('button', { name: 'Pay', exact: true });
 
-/** The method radio (contract §3); waits until the device check has shown it. */
+/** The method radio (docs/api.md, What a person sees); waits until the device check has shown it. */
 export async function chooseMethod(tab: TrackedPage, name: 'Password' | 'Fingerprint' | 'Face'): Promise<void> {
   const radio = tab.page.getByRole('radio', { name, exact: true });
   await waitVisible(tab, radio, `the "${name}" method`);

@@ -1,4 +1,5 @@
-// Driving the cashier through the host shells the way a person does: by role and accessible name (contract §3).
+// Driving the cashier through the host shells the way a person does: by role and accessible name
+// (docs/api.md, What a person sees).
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { reactHostUrl, type TrackedPage, urls, vanillaHostUrl, waitVisible } from '../browser';
@@ -11,7 +12,7 @@ export const ALICE = { account: 'acct-alice', card: '6222020000000000018', secon
 export const BOB = { account: 'acct-bob', card: '6217000000000000020', password: '654321' };
 export const CAROL = { account: 'acct-carol', card: '6228480000000000034', password: '111111' };
 
-/** The reminder of contract §2, as the host shells print it. */
+/** The reminder of docs/api.md, Options and results, as the host shells print it. */
 export interface Reminder {
   status: 'succeeded' | 'failed' | 'verification_failed' | 'cancelled' | 'unknown';
   orderId: string;
@@ -67,7 +68,7 @@ export async function readReminder(page: Page, status?: Reminder['status']): Pro
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-/** Contract §2: the fields every reminder has, and the ones given here exactly. */
+/** docs/api.md, Options and results: the fields every reminder has, and the ones given here exactly. */
 export function assertReminder(reminder: Reminder, expected: Partial<Reminder>, orderPrefix: string): void {
   assert.match(reminder.orderId, new RegExp(`^${orderPrefix}-`), 'orderId is the host order');
   assert.match(reminder.at, ISO, 'at is ISO 8601');
@@ -79,7 +80,7 @@ export function assertReminder(reminder: Reminder, expected: Partial<Reminder>, 
   assert.deepEqual(
     Object.keys(reminder).filter((k) => !allowed.includes(k)),
     [],
-    'no field outside contract §2',
+    'no field outside the PaymentReminder of docs/api.md',
   );
   for (const [key, value] of Object.entries(expected)) {
     assert.deepEqual(reminder[key as keyof Reminder], value, `reminder.${key}`);

@@ -1,4 +1,4 @@
-// Issue 9, fuzzing (fast-check) the code that judges untrusted input: the rule engine (S2), money parsing and the
+// Fuzzing (fast-check) the code that judges untrusted input: the rule engine (S2), money parsing and the
 // server-content sanitisers never throw anything but their own errors, and every unknown fails closed.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';

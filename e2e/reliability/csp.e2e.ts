@@ -1,4 +1,4 @@
-// Issue 9, strict CSP: both host shells served with a policy without 'unsafe-inline' and 'unsafe-eval' (only 'self'
+// Strict CSP: both host shells served with a policy without 'unsafe-inline' and 'unsafe-eval' (only 'self'
 // and the remote's origin, plus data:/blob: images): password, fingerprint and face payments work, zero violations.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';

@@ -1,4 +1,4 @@
-// Issue 9, double actions: a double click on "Pay", repeated Enter, a 7th key press after the 6th digit → one payment.
+// Double actions: a double click on "Pay", repeated Enter, a 7th key press after the 6th digit → one payment.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type E2EBrowser, type TrackedPage, waitVisible } from '../browser';

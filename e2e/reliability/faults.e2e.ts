@@ -1,4 +1,4 @@
-// Issue 9, faults in the browser: slow answers, 5xx on pre-verification, payment and status query, a dropped pay
+// Faults in the browser: slow answers, 5xx on pre-verification, payment and status query, a dropped pay
 // answer, the event stream cut mid-payment, the browser offline during payment; 50+ seeded runs, zero double charges.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';

@@ -1,4 +1,4 @@
-// Issue 9, hostile server content: correction links and check messages with javascript:, data:, markup, very long
+// Hostile server content: correction links and check messages with javascript:, data:, markup, very long
 // strings and bidirectional overrides (the mock's pageResources.checks overrides) are neutralised in the page.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';

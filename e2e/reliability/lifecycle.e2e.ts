@@ -1,4 +1,4 @@
-// Issue 9, lifecycle: 100 mount/unmount cycles of mountCashier (which renders under <StrictMode>) leave no
+// Lifecycle: 100 mount/unmount cycles of mountCashier (which renders under <StrictMode>) leave no
 // listeners, timers, event streams or camera tracks behind, counted by init-script wrappers that only observe.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';

@@ -1,4 +1,4 @@
-// Issue 9, remote failure: manifest 404, a manifest that never answers, a corrupted manifest, a chunk that fails →
+// Remote failure: manifest 404, a manifest that never answers, a corrupted manifest, a chunk that fails →
 // each host shows its fallback within 5 s and recovers on retry; an error thrown inside the cashier is contained.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';

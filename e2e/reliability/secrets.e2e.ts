@@ -1,4 +1,4 @@
-// Issue 9, secrets: after paying with a known password and card, the password is nowhere (DOM, storage, IndexedDB,
+// Secrets: after paying with a known password and card, the password is nowhere (DOM, storage, IndexedDB,
 // cookies, Cache Storage, Redux state and actions, console, buried points, request URLs, headers and bodies); the full
 // card number travels only in the bodies of the interfaces that need it.
 import assert from 'node:assert/strict';

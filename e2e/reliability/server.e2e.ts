@@ -1,4 +1,4 @@
-// Issue 9 at the server: one key → one charge under 200 concurrent requests, 409 for another body under that key,
+// Reliability at the server: one key → one charge under 200 concurrent requests, 409 for another body under that key,
 // and the WebAuthn refusals (replayed assertion, wrong origin, reused challenge) with a software authenticator.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';

@@ -1,4 +1,4 @@
-// Money is integer minor units plus an ISO 4217 code (contract §2); no float arithmetic happens here.
+// Money is integer minor units plus an ISO 4217 code (docs/api.md, Options and results); no float arithmetic here.
 import { SchemaError } from './schema';
 import type { Locale, Money } from './types';
 
@@ -136,7 +136,7 @@ export function formatMoney(money: Money, locale: Locale): string {
     format = new Intl.NumberFormat(locale, {
       style: 'currency',
       currency: money.currency,
-      // The contract shows CNY as ¥ in both locales; other currencies keep their unambiguous symbol (US$, JP¥).
+      // docs/api.md shows CNY as ¥ in both locales; other currencies keep their unambiguous symbol (US$, JP¥).
       currencyDisplay: money.currency === 'CNY' ? 'narrowSymbol' : 'symbol',
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,

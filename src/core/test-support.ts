@@ -1,4 +1,5 @@
-// Shared by the core tests: the contract's fixture payment (alice, first card) and "what did it throw".
+// Shared by the core tests: the mock server's fixture payment (alice, first card; docs/api.md, The mock payment
+// server) and "what did it throw".
 import type { PaymentData } from './types';
 
 export const ALICE_PAYMENT: PaymentData = {

@@ -1,4 +1,4 @@
-// The public contract (shared/design/contract.md §2): options, payment data, results, buried points.
+// The public contract (docs/api.md, Options and results): options, payment data, results, buried points.
 
 /** Money is integer minor units plus an ISO 4217 code; never a float. */
 export interface Money {

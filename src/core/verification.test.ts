@@ -6,7 +6,7 @@ import { type SingleKeywordResult, verifyPaymentData } from './verification';
 
 const alice = ALICE_PAYMENT;
 
-/** What the mock server sends for alice (shared/design/contract.md §4). */
+/** What the mock server sends for alice (docs/api.md, The mock payment server). */
 const aliceData = (singleLimit: number): VerificationItem[] => [
   { key: 'amount.amount', value: singleLimit },
   { key: 'amount.currency', value: ['CNY'] },

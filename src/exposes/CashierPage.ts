@@ -1,3 +1,3 @@
-// Contract §1 `./CashierPage`: default export, the whole flow for one payment.
+// docs/api.md, Federation, `./CashierPage`: default export, the whole flow for one payment.
 export { default } from '../pages/cashier-page/CashierPage';
 export type { CashierOptions, PaymentReminder, CashierEvent, PaymentData, Money, Method } from '../core/types';

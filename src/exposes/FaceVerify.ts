@@ -1,2 +1,2 @@
-// Contract §1 `./FaceVerify`: camera capture with on-device face detection.
+// docs/api.md, Federation, `./FaceVerify`: camera capture with on-device face detection.
 export { FaceVerify } from '../widgets/face-verify/FaceVerify';

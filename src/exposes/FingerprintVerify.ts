@@ -1,2 +1,2 @@
-// Contract §1 `./FingerprintVerify`: WebAuthn platform authenticator, user verification required.
+// docs/api.md, Federation, `./FingerprintVerify`: WebAuthn platform authenticator, user verification required.
 export { FingerprintVerify } from '../widgets/fingerprint-verify/FingerprintVerify';

@@ -1,6 +1,6 @@
 import type { Locale } from '../core/types';
 
-// The cashier pages' words, per locale. Names that hosts and tests rely on are contract §3.
+// The cashier pages' words, per locale. Names that hosts and tests rely on are in docs/api.md, What a person sees.
 const enUS = {
   cashierTitle: 'Cashier',
   amount: 'Amount',

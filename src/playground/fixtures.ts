@@ -1,6 +1,6 @@
 import type { PaymentData } from '../core/types';
 
-// The mock server's fixture accounts (contract §4), for the playground's pickers.
+// The mock server's fixture accounts (docs/api.md, The mock payment server), for the playground's pickers.
 export const PLAYGROUND_ACCOUNTS = [
   { accountId: 'acct-alice', label: 'Alice (password 123456)', cards: ['6222020000000000018', '6225880000000000044'] },
   { accountId: 'acct-bob', label: 'Bob (password 654321, balance ¥100.00)', cards: ['6217000000000000020'] },

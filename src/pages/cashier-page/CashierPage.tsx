@@ -5,7 +5,7 @@ import { CashierProviders } from './CashierProviders';
 import { ThemeScope } from './ThemeScope';
 import './cashier-page.css';
 
-/** The whole flow for one payment (contract §1 `./CashierPage`). */
+/** The whole flow for one payment (docs/api.md, Federation: `./CashierPage`). */
 export default function CashierPage(props: CashierOptions & { onFinished?: () => void; modal?: boolean }) {
   const { onFinished, modal, ...options } = props;
   // The boundary wraps the theme too: a host theme that throws when read is contained like any other error.

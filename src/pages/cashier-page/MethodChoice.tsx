@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { Method } from '../../core/types';
 import { useCashier } from './cashier-context';
 
-/** The method choice as a radio group (contract §3: "Password", "Fingerprint", "Face"). */
+/** The method choice as a radio group (docs/api.md, What a person sees: "Password", "Fingerprint", "Face"). */
 export function MethodChoice({
   methods,
   value,

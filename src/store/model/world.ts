@@ -285,7 +285,8 @@ export class World {
       dispatch = store.dispatch as unknown as FlowDispatch;
       readState = () => store.getState().payment;
     } else {
-      // A host's store with the slice injected and a recording middleware of its own (contract: `store` option).
+      // A host's store with the slice injected and a recording middleware of its own (the `store` option of
+      // docs/api.md, Options and results).
       const recorder: Middleware = (api) => (next) => (action) => {
         const result = next(action);
         if (typeof action !== 'function') onAction(action as UnknownAction, api.getState() as RootWithPayment);

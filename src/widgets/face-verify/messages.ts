@@ -1,4 +1,4 @@
-// The face widgets' words, per locale. Dialog names are contract §3.
+// The face widgets' words, per locale. Dialog names are in docs/api.md, What a person sees.
 import type { Locale } from '../../core/types';
 
 const enUS = {
