@@ -1,4 +1,4 @@
-/** Contract §2: apiBaseUrl defaults to '/api/cashier' on the origin the remote was served from. */
+/** docs/api.md, Options and results: apiBaseUrl defaults to '/api/cashier' on the origin the remote was served from. */
 export function resolveApiBaseUrl(apiBaseUrl?: string): string {
   const origin = remoteOrigin();
   try {
