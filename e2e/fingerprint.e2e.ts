@@ -51,8 +51,8 @@ async function finishByPassword(): Promise<void> {
   await waitVisible(tab, resultDialog(tab.page, 'Payment successful'), 'the "Payment successful" dialog after the password');
 }
 
-/** POSTs a /pay body from the page (its origin, a fresh Idempotency-Key) and returns the PaymentResult. */
-async function postPay(body: unknown): Promise<{ status: string; code?: string }> {
+/** POSTs a /pay body from the page (its origin, a fresh Idempotency-Key): the PaymentResult or error body, and the HTTP status. */
+async function postPay(body: unknown): Promise<{ httpStatus: number; status: string; code?: string }> {
   return tab.page.evaluate(
     async ({ url, body }) => {
       const response = await fetch(url, {
@@ -60,7 +60,7 @@ async function postPay(body: unknown): Promise<{ status: string; code?: string }
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
         body: JSON.stringify(body),
       });
-      return (await response.json()) as { status: string; code?: string };
+      return { httpStatus: response.status, ...((await response.json()) as { status: string; code?: string }) };
     },
     { url: `${urls.cashier}/api/cashier/pay`, body },
   );
@@ -159,9 +159,9 @@ test('a replayed assertion is refused', async () => {
   };
   const charges = (await getCharges()).length;
 
-  // The same request under a new idempotency key: not paid again.
+  // The same request under a new idempotency key: not paid again; the order is paid, a conflict, never a "failed".
   const again = await postPay(body);
-  assert.equal(again.status, 'failed', `the verbatim replay was refused (${again.code})`);
+  assert.deepEqual([again.httpStatus, again.code], [409, 'ORDER_ALREADY_PAID'], 'the verbatim replay was refused');
 
   // The same assertion for another order: its challenge is spent.
   const payment = { ...body.payment, orderId: `replay-${Date.now()}` };
