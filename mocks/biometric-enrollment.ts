@@ -109,22 +109,22 @@ export const parseEnrollmentRequest = (body: unknown): BiometricEnrollmentReques
 export const parseChallengeRequest = (body: unknown): BiometricChallengeRequest =>
   parseWith(obj({ accountId: idSchema, orderId: idSchema, amount: paymentAmountSchema }), body);
 
-/** Enrolment needs a live, unspent enrollment token of this account; throws the refusal, else returns the record. */
-export function checkEnrollmentToken(store: MockStore, request: BiometricEnrollmentRequest): EnrollmentToken {
+/** Enrolment of `method` needs a live enrollment token of this account not yet spent on that method; throws the refusal. */
+export function checkEnrollmentToken(store: MockStore, request: BiometricEnrollmentRequest, method: BiometricMethod): EnrollmentToken {
   store.pruneExpired();
   const record = store.enrollmentTokens.get(request.enrollmentToken);
   if (!record || record.accountId !== request.accountId || record.expiresAt <= store.now()) {
     throw new ApiError(403, 'ENROLLMENT_NOT_ALLOWED', 'Enrolment needs a payment password verified in this session', 'enrollmentToken');
   }
-  if (record.used) {
-    throw new ApiError(409, 'ENROLLMENT_TOKEN_USED', 'This enrollment token has already been used; pay with the password again to enrol', 'enrollmentToken');
+  if (record.usedFor.includes(method)) {
+    throw new ApiError(409, 'ENROLLMENT_TOKEN_USED', `This enrollment token has already enrolled ${method}; pay with the password again to enrol`, 'enrollmentToken');
   }
   return record;
 }
 
-/** Spends the token (single use): call it synchronously with the check, before any await, so two requests cannot both enrol. */
-export function takeEnrollmentToken(store: MockStore, request: BiometricEnrollmentRequest): void {
-  checkEnrollmentToken(store, request).used = true;
+/** Spends the token for `method`: call it synchronously with the check, before any await, so two requests cannot both enrol. */
+export function takeEnrollmentToken(store: MockStore, request: BiometricEnrollmentRequest, method: BiometricMethod): void {
+  checkEnrollmentToken(store, request, method).usedFor.push(method);
 }
 
 export function issueChallenge(

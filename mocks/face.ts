@@ -94,7 +94,7 @@ export function faceRoutes(store: MockStore): Router {
   const router = Router();
   router.post('/face/enroll', (req, res) => {
     const request = parseEnrollmentRequest(req.body);
-    checkEnrollmentToken(store, request);
+    checkEnrollmentToken(store, request, 'face');
     const image = (req.body as { image?: unknown }).image;
     let hash: Uint8Array;
     try {
@@ -104,7 +104,7 @@ export function faceRoutes(store: MockStore): Router {
       throw badRequest(error instanceof Error ? error.message : 'image is invalid', 'image');
     }
     // All synchronous from the check to here: an unusable picture keeps the token for a retake, an enrolment spends it.
-    takeEnrollmentToken(store, request);
+    takeEnrollmentToken(store, request, 'face');
     biometricsOf(store).faces.set(request.accountId, { hash, enrolledAt: store.now() });
     res.json({ enrolled: true } satisfies BiometricEnrollmentResponse);
   });

@@ -117,7 +117,7 @@ export async function processPayment(store: MockStore, request: PayRequest): Pro
 /** Single use (the first enrolment spends it) and short-lived: ENROLLMENT_TOKEN_TTL_MS. */
 function issueEnrollmentToken(store: MockStore, accountId: string): string {
   const token = randomToken(24);
-  store.enrollmentTokens.set(token, { accountId, expiresAt: store.now() + ENROLLMENT_TOKEN_TTL_MS, used: false });
+  store.enrollmentTokens.set(token, { accountId, expiresAt: store.now() + ENROLLMENT_TOKEN_TTL_MS, usedFor: [] });
   return token;
 }
 

@@ -61,8 +61,11 @@ export interface NonceRecord {
 export interface EnrollmentToken {
   accountId: string;
   expiresAt: number;
-  /** Spent by the first enrolment that starts with it (fingerprint registration or face). */
-  used: boolean;
+  /**
+   * The methods it has enrolled: one fingerprint and one face enrolment per verified password (the success dialog offers
+   * both), each spent by the first enrolment of that method that starts with it.
+   */
+  usedFor: ('fingerprint' | 'face')[];
 }
 
 /** A /pay answer kept for replay and the status query; it never holds the enrollment token. */

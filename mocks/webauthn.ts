@@ -79,7 +79,7 @@ export function webauthnRoutes(store: MockStore): Router {
     const request = parseEnrollmentRequest(req.body);
     const origin = requestOrigin(store, req);
     // Spent here, before the await: the registration ceremony it starts is the one enrolment this token allows.
-    takeEnrollmentToken(store, request);
+    takeEnrollmentToken(store, request, 'fingerprint');
     const existing = biometricsOf(store).credentials.get(request.accountId) ?? [];
     const options = await generateRegistrationOptions({
       rpName: RP_NAME,

@@ -22,3 +22,5 @@ export const flowEnded = createAction<PaymentReminder>('payment/flowEnded');
 /** The person closed the cashier's last dialog of this flow. */
 export const flowClosed = createAction('payment/flowClosed');
 export const errorDismissed = createAction('payment/errorDismissed');
+/** The view of this flow is gone (unmounted): its live connections close; the state and an in-flight recovery stay. */
+export const flowDetached = createAction('payment/flowDetached');

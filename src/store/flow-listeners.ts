@@ -2,7 +2,7 @@
 import { createListenerMiddleware, type ListenerMiddlewareInstance, type ThunkDispatch, type UnknownAction } from '@reduxjs/toolkit';
 import type { CashierServices } from './cashier-services';
 import { isSettling } from './flow-machine';
-import { flowEnded, paymentResultPushed } from './flow-actions';
+import { flowDetached, flowEnded, paymentResultPushed } from './flow-actions';
 import { endFlow, sendPayment, submitPayment } from './flow-thunks';
 import type { RootWithPayment } from './thunk-types';
 
@@ -50,7 +50,7 @@ export function createFlowListeners(services: CashierServices): FlowListeners {
       if (!orderId) return;
       const close = services.subscribePush(orderId, (result) => api.dispatch(paymentResultPushed(result)));
       try {
-        await api.condition((_a, state) => !isSettling(state.payment.phase));
+        await api.condition((action, state) => !isSettling(state.payment.phase) || flowDetached.match(action));
       } finally {
         close();
       }

@@ -21,15 +21,14 @@ import { asFlowError, preverifyPayment } from './preverify';
 import { reminderFromState } from './reminder-from-state';
 import { createFlowThunk, type FlowThunk } from './thunk-types';
 
-/** Validates host input once; every later step uses the validated value. A hostile value is an invalid one. */
+/**
+ * Validates host input once; every later step uses the validated value. Input that throws when read (a host bug, not
+ * bad data) is thrown on, so the cashier's error boundary reports it and offers to try again.
+ */
 function validate(input: unknown): { ok: true; value: PaymentData } | { ok: false; failedChecks: FailedCheck[] } {
-  try {
-    const validation = validatePaymentData(input);
-    if (validation.ok) return validation;
-    return { ok: false, failedChecks: validation.errors.map((e) => ({ key: e.field, message: e.message })) };
-  } catch {
-    return { ok: false, failedChecks: [{ key: 'payment', message: 'payment could not be read' }] };
-  }
+  const validation = validatePaymentData(input);
+  if (validation.ok) return validation;
+  return { ok: false, failedChecks: validation.errors.map((e) => ({ key: e.field, message: e.message })) };
 }
 
 /** The cashier's page resources: payee name, the account's cards, the password component (by identifier). */

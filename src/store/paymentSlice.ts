@@ -106,6 +106,10 @@ export const paymentSlice = createSlice({
         else if (payload.kind === 'refused' && state.phase === 'paying' && moveTo(state, 'awaitingAuthentication')) {
           state.error = payload.error;
         }
+        // "Check again" resent the attempt and it was refused: the first send may still have been taken, so still unknown.
+        else if (payload.kind === 'refused' && state.phase === 'recovering' && moveTo(state, 'unknown')) {
+          state.error = payload.error;
+        }
       })
       .addCase(sendPayment.rejected, (state, { error }) => {
         // A bug in the client after the request may have been sent: the outcome is not known.
@@ -162,6 +166,7 @@ export {
   authenticationRestarted,
   errorDismissed,
   flowClosed,
+  flowDetached,
   flowEnded,
   flowStarted,
   methodChosen,

@@ -4,6 +4,7 @@ import type { Store } from '@reduxjs/toolkit';
 import type { CashierEvent, CashierOptions, Locale } from '../../core/types';
 import { pageTranslator } from '../../i18n/page-messages';
 import { createCashierServices } from '../../store/cashier-services';
+import { flowDetached } from '../../store/flow-actions';
 import { cashierServicesOf, createCashierStore, flowDispatchFor } from '../../store/createCashierStore';
 import type { RootWithPayment } from '../../store/thunk-types';
 import { createTracker, type Tracker } from '../../tracking/tracker';
@@ -35,9 +36,13 @@ export function CashierProviders({ options, children }: { options: CashierOption
   const sendEnabled = options.trackingEnabled !== false;
 
   // A host store with paymentSlice just injected holds no `payment` state until an action reaches it; children mount after this.
+  // When the view goes, the flow's live connections (message push) close with it; a remount resumes the flow.
   useEffect(() => {
     if ((store.getState() as { payment?: unknown }).payment === undefined) store.dispatch({ type: 'payment/attached' });
-  }, [store]);
+    return () => {
+      binding.dispatch(flowDetached());
+    };
+  }, [store, binding]);
 
   useEffect(() => {
     const created = createTracker({
