@@ -1,11 +1,7 @@
 // Regression tests of the flow's outcome rules, against the real mock payment server, through a transport that can
 // corrupt or replace an answer after the server acted. Also the headless use: a host store, no cashier UI.
-import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { combineSlices, configureStore, type Middleware, type UnknownAction } from '@reduxjs/toolkit';
-import express from 'express';
-import { createMockServer, type MockServer } from '../../mocks/app';
+import { startTestServer, type TestServer } from '../../mocks/test-helpers';
 import { createCashierApi } from '../api/cashier-api';
 import { createHttp } from '../api/http';
 import { encryptPassword } from '../core/password-cipher';
@@ -16,25 +12,15 @@ import { closeFlow, pay, payWith, requestPasswordChallenge, startFlow } from './
 import { paymentSlice } from './paymentSlice';
 import type { PaymentState } from './payment-state';
 
-let server: Server;
-let mock: MockServer;
+let server: TestServer;
 let base: string;
 
 beforeAll(async () => {
-  mock = createMockServer({ log: () => undefined });
-  const app = express();
-  app.use('/api/cashier', mock.app);
-  server = createServer(app).listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/cashier`;
+  server = await startTestServer({ log: () => undefined });
+  base = server.baseUrl;
 });
-afterAll(async () => {
-  mock.close();
-  server.close();
-});
-beforeEach(async () => {
-  await fetch(`${base}/__admin/reset`, { method: 'POST' });
-});
+afterAll(() => server.close());
+beforeEach(() => server.mock.state.reset());
 
 let seq = 0;
 const payment = (): PaymentData => ({
@@ -44,8 +30,7 @@ const payment = (): PaymentData => ({
   payerAccount: '6222020000000000018',
   payeeAccount: 'merchant-001',
 });
-const charges = async (orderId: string) =>
-  ((await (await fetch(`${base}/__admin/charges`)).json()) as { orderId: string }[]).filter((c) => c.orderId === orderId);
+const charges = async (orderId: string) => server.mock.state.charges.filter((c) => c.orderId === orderId);
 
 type Rewrite = (url: string, data: unknown) => unknown;
 
