@@ -104,7 +104,7 @@ const MUST_CATCH = [
   "@font-face{font-family:'Inter';src:url(a.woff2)}",
 ];
 const MUST_PASS = [
-  '.cashier-root :where(*:not(svg *)){all:revert}',
+  ':where(.cashier-root,.cashier-shell-backdrop) :where(:not(svg *)):not(cashier-a){all:revert}',
   ':host{display:block}',
   '.cashier-pk-keys>:nth-child(10){grid-column:2}',
   ':is(.cashier-a,.cashier-b) p{margin:0}',
