@@ -97,19 +97,22 @@ const box = (locator: Locator): Promise<Box> =>
     return { x: r.x, y: r.y, width: r.width, height: r.height };
   });
 
+/** WCAG relative luminance of an `rgb(…)` colour. */
+function luminance(value: string): number {
+  const [r = 0, g = 0, b = 0] = (value.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+  const lin = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
 async function measurePay(locator: Locator): Promise<Look['pay']> {
-  return locator.evaluate((el) => {
+  // No named functions inside evaluate: tsx would wrap them in a helper the page does not have.
+  const measured = await locator.evaluate((el) => {
     const r = el.getBoundingClientRect();
     const style = getComputedStyle(el);
-    const rgb = (value: string) => (value.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
-    const luminance = (value: string) => {
-      const [r8 = 0, g8 = 0, b8 = 0] = rgb(value);
-      const lin = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * lin(r8) + 0.7152 * lin(g8) + 0.0722 * lin(b8);
-    };
-    const [hi, lo] = [luminance(style.color), luminance(style.backgroundColor)].sort((a, b) => b - a) as [number, number];
-    return { x: r.x, y: r.y, width: r.width, height: r.height, contrast: (hi + 0.05) / (lo + 0.05), color: style.color, background: style.backgroundColor };
+    return { x: r.x, y: r.y, width: r.width, height: r.height, color: style.color, background: style.backgroundColor };
   });
+  const [hi, lo] = [luminance(measured.color), luminance(measured.background)].sort((a, b) => b - a) as [number, number];
+  return { ...measured, contrast: (hi + 0.05) / (lo + 0.05) };
 }
 
 /** The keypad's keys (digits and Delete), each with its box and how far its label sits from its centre. */
@@ -138,13 +141,15 @@ async function measureKeys(dialog: Locator): Promise<Key[]> {
 async function start(tab: TrackedPage, style: Style, orderId: string): Promise<void> {
   const { page } = tab;
   if (style === 'mountCashier') {
-    // The vanilla host loaded the remote for openCashier (opened and cancelled above); mount with the same module.
+    // Through the vanilla host's own federation instance: the module its openCashier comes from.
     await page.evaluate(
       async ({ orderId, account, card }) => {
         type Mounted = { unmount(): void };
-        type Module = { mountCashier(el: Element, options: unknown): Mounted };
-        const container = (window as unknown as { cashier: { get(name: string): Promise<() => Module> } }).cashier;
-        const { mountCashier } = (await container.get('./openCashier'))();
+        type Instance = { name: string; loadRemote<T>(id: string): Promise<T> };
+        const instances = (globalThis as unknown as { __FEDERATION__: { __INSTANCES__: Instance[] } }).__FEDERATION__.__INSTANCES__;
+        const host = instances.find((instance) => instance.name === 'vanilla_host');
+        if (!host) throw new Error('the vanilla host has no federation instance');
+        const { mountCashier } = await host.loadRemote<{ mountCashier(el: Element, options: unknown): Mounted }>('cashier/openCashier');
         const element = document.createElement('section');
         element.setAttribute('aria-label', 'Checkout');
         document.querySelector('main')?.appendChild(element);
@@ -153,7 +158,8 @@ async function start(tab: TrackedPage, style: Style, orderId: string): Promise<v
           payment: { orderId, accountId: account, amount: { amount: 10_000, currency: 'CNY' }, payerAccount: card, payeeAccount: 'merchant-001' },
           clientId: 'hostile-host',
           locale: 'en-US',
-          onReminder: (reminder: unknown) => {
+          // A method, not an arrow function in a property: tsx would name that with a helper the page does not have.
+          onReminder(reminder: unknown) {
             w.__reminder = reminder;
           },
         });
@@ -181,13 +187,6 @@ async function payAndMeasure(style: Style, hostile: boolean): Promise<Look> {
     await opener.waitFor();
     const hostButtonBefore = await computedStyle(opener);
 
-    if (style === 'mountCashier') {
-      // Load the remote the host's way, then close: mountCashier comes from the same, now initialised, container.
-      await opener.click();
-      await waitVisible(tab, payButton(page), 'openCashier before mounting');
-      await dialogNamed(page, 'Cashier').getByRole('button', { name: 'Cancel' }).click();
-      await dialogNamed(page, 'Cashier').waitFor({ state: 'detached' });
-    }
     const orderId = `hostile-${style}-${hostile ? 'hostile' : 'plain'}-${Date.now()}`;
     await start(tab, style, orderId);
     await settled(page);
