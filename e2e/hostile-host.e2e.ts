@@ -3,6 +3,7 @@
 // button and the dialogs look as they do on a plain host, the payment completes with one charge, and the host's own
 // button is styled the same after the cashier opened and closed.
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { type E2EBrowser, getCharges, launchBrowser, reactHostUrl, resetMock, type TrackedPage, vanillaHostUrl, waitVisible } from './browser';
@@ -49,6 +50,8 @@ interface Look {
   hostButtonBefore: Record<string, string>;
   hostButtonAfter: Record<string, string>;
   inShadowRoot: boolean;
+  /** axe-core's violations with the password dialog open. */
+  axe: string[];
 }
 
 const VIEWPORT = { width: 375, height: 812 };
@@ -96,6 +99,20 @@ const box = (locator: Locator): Promise<Box> =>
     const r = el.getBoundingClientRect();
     return { x: r.x, y: r.y, width: r.width, height: r.height };
   });
+
+/** The cashier's outermost element in the page (the shadow host, or CashierPage's root in the host's tree). */
+const CASHIER_ELEMENT: Record<Style, string> = { openCashier: '[data-cashier-modal]', mountCashier: 'section[aria-label="Checkout"]', CashierPage: '.cashier-root' };
+
+/** axe-core on the cashier's part of the page (it walks open shadow roots). Returns the violations as "rule: targets". */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: path.join(require.resolve('axe-core'), '../axe.min.js') });
+  return page.evaluate(async (include) => {
+    type Result = { violations: { id: string; nodes: { target: unknown }[] }[] };
+    const axe = (window as unknown as { axe: { run(context: { include: string[] }): Promise<Result> } }).axe;
+    const { violations } = await axe.run({ include: [include] });
+    return violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  }, selector);
+}
 
 /** WCAG relative luminance of an `rgb(…)` colour. */
 function luminance(value: string): number {
@@ -200,6 +217,7 @@ async function payAndMeasure(style: Style, hostile: boolean): Promise<Look> {
     await settled(page);
     const password = await box(keyboard);
     const keys = await measureKeys(keyboard);
+    const axe = await axeViolations(page, CASHIER_ELEMENT[style]);
     for (const digit of ALICE.password) await keyboard.getByRole('button', { name: digit, exact: true }).click();
 
     const success = dialogNamed(page, 'Payment successful');
@@ -219,7 +237,7 @@ async function payAndMeasure(style: Style, hostile: boolean): Promise<Look> {
     assert.equal(charges.length, 1, `${style} (${hostile ? 'hostile' : 'plain'} host): one charge`);
     assert.deepEqual(tab.errors, [], 'no page errors');
     const hostButtonAfter = await computedStyle(opener);
-    return { page: pageBox, pay, password, keys, success: successBox, hostButtonBefore, hostButtonAfter, inShadowRoot };
+    return { page: pageBox, pay, password, keys, success: successBox, hostButtonBefore, hostButtonAfter, inShadowRoot, axe };
   } finally {
     await page.close();
   }
@@ -277,6 +295,10 @@ for (const style of ['openCashier', 'mountCashier', 'CashierPage'] as const) {
   test(`${style}: on a hostile host the keypad, Pay and the dialogs look as on a plain host, and the host's button is untouched`, async (t) => {
     const plain = await payAndMeasure(style, false);
     const hostile = await payAndMeasure(style, true);
+    // The figures first, so a failing run still shows how far off it is.
+    const delta = deltas(style, plain, hostile);
+    t.diagnostic(`${style}: hostile − plain, max px: ${JSON.stringify(Object.fromEntries(Object.entries(delta).map(([k, v]) => [k, Number(v.toFixed(2))])))}`);
+    t.diagnostic(`${style}: Pay ${hostile.pay.width.toFixed(0)}×${hostile.pay.height.toFixed(0)}, contrast ${hostile.pay.contrast.toFixed(2)}; key labels off centre ≤ ${Math.max(...hostile.keys.map((k) => Math.max(Math.abs(k.dx), Math.abs(k.dy)))).toFixed(2)} px`);
     assert.equal(hostile.inShadowRoot, style !== 'CashierPage', `${style}: ${style === 'CashierPage' ? 'in the host tree' : 'in a shadow root'}`);
 
     for (const [look, where] of [
@@ -284,6 +306,7 @@ for (const style of ['openCashier', 'mountCashier', 'CashierPage'] as const) {
       [hostile, 'hostile host'],
     ] as const) {
       assertKeypad(look.keys, `${style}, ${where}`);
+      assert.deepEqual(look.axe, [], `${style}, ${where}: axe finds nothing in the cashier`);
       assert.ok(look.pay.contrast >= 4.5, `${style}, ${where}: Pay's contrast ${look.pay.contrast.toFixed(2)} (${look.pay.color} on ${look.pay.background})`);
       assert.ok(look.pay.height >= 44, `${style}, ${where}: Pay is at least 44 px high (${look.pay.height})`);
       assert.deepEqual(look.hostButtonAfter, look.hostButtonBefore, `${style}, ${where}: the host's button has the same computed style after the cashier`);
@@ -291,9 +314,6 @@ for (const style of ['openCashier', 'mountCashier', 'CashierPage'] as const) {
     assert.equal(hostile.pay.color, plain.pay.color, `${style}: Pay's text colour`);
     assert.equal(hostile.pay.background, plain.pay.background, `${style}: Pay's background`);
 
-    const delta = deltas(style, plain, hostile);
-    t.diagnostic(`${style}: hostile − plain, max px: ${JSON.stringify(Object.fromEntries(Object.entries(delta).map(([k, v]) => [k, Number(v.toFixed(2))])))}`);
-    t.diagnostic(`${style}: Pay ${hostile.pay.width.toFixed(0)}×${hostile.pay.height.toFixed(0)}, contrast ${hostile.pay.contrast.toFixed(2)}; key labels off centre ≤ ${Math.max(...hostile.keys.map((k) => Math.max(Math.abs(k.dx), Math.abs(k.dy)))).toFixed(2)} px`);
     for (const [part, px] of Object.entries(delta)) assert.ok(px <= SAME_PX, `${style}: ${part} differs from the plain host by ${px.toFixed(2)} px`);
   });
 }
