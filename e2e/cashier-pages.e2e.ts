@@ -48,7 +48,7 @@ const failed = (page: Page) => dialogNamed(page, 'Payment failed');
 const verificationFailed = (page: Page) => dialogNamed(page, 'Verification failed');
 
 /** What has focus, as "inside <dialog name>" or the focused element's accessible text. */
-const focusIsIn = (dialog: Locator) => dialog.evaluate((d) => d.contains(document.activeElement));
+const focusIsIn = (dialog: Locator) => dialog.evaluate((d) => d.contains(((a: Element | null) => { while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; return a; })(document.activeElement)));
 
 /** Closing a result or verification dialog ends the flow (vanilla: the modal closes and openCashier resolves). */
 async function closeAndReadReminder(host: HostName, dialog: Locator, status: Parameters<typeof readReminder>[1]) {
@@ -64,8 +64,8 @@ async function assertClosedWithFocusOn(dialog: Locator, opener: Locator, what: s
   await dialog.waitFor({ state: 'detached', timeout: 3000 }).catch(() => {
     throw new Error(`${what}: the dialog is still open after Close (the reminder was sent, the person still sees the dialog)`);
   });
-  const focused = await opener.evaluate((el, inside) => (inside ? el.contains(document.activeElement) : el === document.activeElement), within);
-  const active = await tab.page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
+  const focused = await opener.evaluate((el, inside) => (inside ? el.contains(((a: Element | null) => { while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; return a; })(document.activeElement)) : el === ((a: Element | null) => { while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; return a; })(document.activeElement)), within);
+  const active = await tab.page.evaluate(() => ((a: Element | null) => { while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; return a; })(document.activeElement)?.outerHTML.slice(0, 80));
   assert.ok(focused, `${what}: focus went back to the opener (it is on ${active})`);
 }
 
@@ -208,7 +208,7 @@ for (const host of HOSTS) {
       assert.match(reminder.failedChecks?.[0]?.key ?? '', /^accountId/);
       if (host === 'vanilla') {
         assert.ok(
-          await tab.page.getByRole('button', { name: 'Open cashier' }).evaluate((el) => el === document.activeElement),
+          await tab.page.getByRole('button', { name: 'Open cashier' }).evaluate((el) => el === ((a: Element | null) => { while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; return a; })(document.activeElement)),
           'focus is back on "Open cashier"',
         );
       } else {
@@ -248,7 +248,7 @@ describe('vanilla-host only', () => {
     await tab.page.keyboard.press('Escape');
     await modal.waitFor({ state: 'detached' });
     assertReminder(await readReminder(tab.page, 'cancelled'), { status: 'cancelled', amount: { amount: 10000, currency: 'CNY' } }, 'vanilla-host');
-    assert.ok(await tab.page.getByRole('button', { name: 'Open cashier' }).evaluate((el) => el === document.activeElement));
+    assert.ok(await tab.page.getByRole('button', { name: 'Open cashier' }).evaluate((el) => el === ((a: Element | null) => { while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; return a; })(document.activeElement)));
   });
 
   test('a wrong password, then the right one, succeeds; Tab cycles inside the password dialog', async () => {

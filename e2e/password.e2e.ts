@@ -83,7 +83,7 @@ test('vanilla-host: physical digit keys pay; Backspace and Delete remove, letter
   const keyboard = passwordDialog(tab.page);
   await waitVisible(tab, keyboard, 'the password dialog');
   assert.ok(
-    await keyboard.evaluate((dialog) => dialog.contains(document.activeElement)),
+    await keyboard.evaluate((dialog) => dialog.contains(((a: Element | null) => { while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; return a; })(document.activeElement))),
     'focus is inside the password dialog when it opens',
   );
   const { keyboard: keys } = tab.page;

@@ -10,8 +10,18 @@ export interface ScanOptions {
 const IN_PAGE_SCAN = `async ({ secret, exclude }) => {
   const found = [];
   const where = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (typeof el.className === 'string' && el.className ? '.' + el.className.split(' ')[0] : '');
-  for (const el of document.querySelectorAll('*')) {
-    if (exclude.some((selector) => el.closest(selector))) continue;
+  // Every element, also inside open shadow roots (the cashier renders in one), where querySelectorAll does not look.
+  const all = [];
+  const collect = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      all.push(el);
+      if (el.shadowRoot) collect(el.shadowRoot);
+    }
+  };
+  collect(document);
+  const excluded = (el) => exclude.some((selector) => el.closest(selector) || (el.getRootNode().host && el.getRootNode().host.closest(selector)));
+  for (const el of all) {
+    if (excluded(el)) continue;
     for (const attr of el.attributes) if (attr.value.includes(secret)) found.push('attribute ' + attr.name + ' of ' + where(el));
     // Values live in properties, not markup: an <input> typed into, an <option> set by script.
     if (typeof el.value === 'string' && el.value.includes(secret)) found.push('value of ' + where(el));

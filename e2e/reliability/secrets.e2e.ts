@@ -71,8 +71,12 @@ function dumpPage(page: Page): Promise<PageDump> {
     const clone = document.documentElement.cloneNode(true) as HTMLElement;
     clone.querySelector('form[aria-label="Order"]')?.remove();
     const formless = document.createElement('div');
-    formless.append(...[...document.querySelectorAll('input, textarea, select')].filter((el) => !hostFormElement?.contains(el)).map((el) => el.cloneNode()));
-    const shadows = [...document.querySelectorAll('*')].map((el) => el.shadowRoot?.innerHTML ?? '').join('\n');
+    // Open shadow roots too (the cashier renders in one): their markup and their form controls.
+    const roots: ParentNode[] = [document];
+    for (let i = 0; i < roots.length; i++) for (const el of roots[i]!.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+    const controls = roots.flatMap((root) => [...root.querySelectorAll('input, textarea, select')]);
+    formless.append(...controls.filter((el) => !hostFormElement?.contains(el)).map((el) => el.cloneNode()));
+    const shadows = roots.slice(1).map((root) => (root as ShadowRoot).innerHTML).join('\n');
     const storageOf = (s: Storage) => Object.entries({ ...s }).map(([k, v]) => `${k}=${v}`).join('\n');
     const dbs = [];
     for (const info of (await indexedDB.databases?.()) ?? []) {

@@ -64,4 +64,10 @@ export interface CashierOptions {
   forgotPasswordUrl?: string;
   /** https origins that correction and help links may point to, added to the payment server's list. */
   allowedLinkOrigins?: string[];
+  /**
+   * openCashier and mountCashier only: 'shadow' (default) renders inside an open shadow root, so the host's CSS
+   * neither reaches nor breaks the cashier; 'none' renders in the host's DOM, for hosts that theme with their own CSS.
+   * Read once, when the cashier is opened or mounted.
+   */
+  isolation?: 'shadow' | 'none';
 }

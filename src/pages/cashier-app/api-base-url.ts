@@ -8,15 +8,24 @@ export function resolveApiBaseUrl(apiBaseUrl?: string): string {
   }
 }
 
-function remoteOrigin(): string {
-  const pageOrigin = typeof location === 'undefined' ? 'http://localhost' : location.href;
+function pageUrl(): string {
+  return typeof location === 'undefined' ? 'http://localhost' : location.href;
+}
+
+/** The absolute URL the remote's files are served under (publicPath 'auto': where remoteEntry.js came from), or null. */
+export function remotePublicPath(): string | null {
   try {
-    // publicPath 'auto' resolves to where remoteEntry.js (and so the remote) was served from.
     if (typeof __webpack_public_path__ === 'string' && __webpack_public_path__) {
-      return new URL(__webpack_public_path__, pageOrigin).origin;
+      return new URL(__webpack_public_path__, pageUrl()).href;
     }
   } catch {
-    // Not built by webpack (tests): the page's own origin.
+    // Not built by webpack (tests).
   }
-  return new URL(pageOrigin).origin;
+  return null;
+}
+
+function remoteOrigin(): string {
+  const path = remotePublicPath();
+  // Not built by webpack (tests): the page's own origin.
+  return new URL(path ?? pageUrl()).origin;
 }

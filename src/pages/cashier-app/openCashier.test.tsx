@@ -28,14 +28,22 @@ const options = (over: Partial<CashierOptions> = {}): CashierOptions => ({
   ...over,
 });
 
+/** Where the cashier renders: inside the modal container's shadow root (the default), or the container itself. */
+function cashierScreen() {
+  const container = document.querySelector('[data-cashier-modal]');
+  const inner = container?.shadowRoot?.querySelector<HTMLElement>('[data-cashier-shadow]') ?? (container as HTMLElement | null);
+  if (!inner) throw new Error('no cashier container');
+  return within(inner);
+}
+
 /** Opens the cashier inside act (it renders into its own root) and waits for the modal. */
 async function open(opts: CashierOptions) {
   let pending!: Promise<PaymentReminder>;
   await act(async () => {
     pending = openCashier(opts);
   });
-  const modal = await screen.findByRole('dialog', { name: 'Cashier' });
-  await screen.findByText('Merchant 001');
+  const modal = await cashierScreen().findByRole('dialog', { name: 'Cashier' });
+  await cashierScreen().findByText('Merchant 001');
   return { pending, modal };
 }
 
@@ -69,10 +77,10 @@ describe('openCashier', () => {
     const onReminder = jest.fn<void, [PaymentReminder]>();
     const opts = options({ onReminder });
     const { pending } = await open(opts);
-    await user.click(screen.getByRole('button', { name: 'Pay' }));
-    const password = await screen.findByRole('dialog', { name: 'Enter payment password' });
+    await user.click(cashierScreen().getByRole('button', { name: 'Pay' }));
+    const password = await cashierScreen().findByRole('dialog', { name: 'Enter payment password' });
     for (const digit of '123456') await user.click(within(password).getByRole('button', { name: digit }));
-    const result = await screen.findByRole('dialog', { name: 'Payment successful' });
+    const result = await cashierScreen().findByRole('dialog', { name: 'Payment successful' });
     // The host hears of success at once; the modal stays until the person closes it.
     await waitFor(() => expect(onReminder).toHaveBeenCalledTimes(1));
     expect(containers()).toHaveLength(1);
@@ -80,6 +88,26 @@ describe('openCashier', () => {
     const reminder = await pending;
     expect(reminder).toMatchObject({ status: 'succeeded', orderId: opts.payment.orderId, paymentId: server.mock.state.charges[0]!.paymentId });
     expect(onReminder).toHaveBeenCalledTimes(1);
+    expect(containers()).toHaveLength(0);
+  });
+
+  it('renders inside an open shadow root by default, focus inside its dialog; isolation "none" renders in the page', async () => {
+    const user = userEvent.setup();
+    const { pending, modal } = await open(options());
+    const container = containers()[0]!;
+    expect(container.shadowRoot).not.toBeNull();
+    expect(modal.getRootNode()).toBe(container.shadowRoot);
+    expect(screen.queryByRole('dialog')).toBeNull(); // the page's own queries do not see inside
+    expect(modal.contains(container.shadowRoot!.activeElement)).toBe(true);
+    await user.click(within(modal).getByRole('button', { name: 'Cancel' }));
+    await expect(pending).resolves.toMatchObject({ status: 'cancelled' });
+    expect(document.body.children).toHaveLength(0);
+
+    const light = await open(options({ isolation: 'none' }));
+    expect(containers()[0]!.shadowRoot).toBeNull();
+    expect(screen.getByRole('dialog', { name: 'Cashier' })).toBe(light.modal);
+    await user.keyboard('{Escape}');
+    await expect(light.pending).resolves.toMatchObject({ status: 'cancelled' });
     expect(containers()).toHaveLength(0);
   });
 

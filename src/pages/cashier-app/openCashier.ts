@@ -2,12 +2,13 @@ import { createRoot } from 'react-dom/client';
 import type { CashierOptions, PaymentReminder } from '../../core/types';
 import { pageTranslator } from '../../i18n/page-messages';
 import { renderCashierInto } from './mountCashier';
+import { isolate } from './shadow-root';
 
 let open = false;
 
 /**
  * Renders the cashier as a modal dialog into document.body and resolves once, with the reminder, when the
- * flow ends; everything it added is removed then. One at a time.
+ * flow ends; everything it added is removed then. One at a time. In a shadow root unless options.isolation is 'none'.
  */
 export function openCashier(options: CashierOptions): Promise<PaymentReminder> {
   if (open) return Promise.reject(new Error('openCashier: a cashier is already open; wait for its promise before opening another'));
@@ -18,7 +19,8 @@ export function openCashier(options: CashierOptions): Promise<PaymentReminder> {
   const container = document.createElement('div');
   container.setAttribute('data-cashier-modal', '');
   document.body.appendChild(container);
-  const root = createRoot(container);
+  const isolated = isolate(container, options.isolation);
+  const root = createRoot(isolated.container);
 
   return new Promise<PaymentReminder>((resolve) => {
     let reminder: PaymentReminder | null = null;
@@ -29,6 +31,7 @@ export function openCashier(options: CashierOptions): Promise<PaymentReminder> {
       // Unmount after the current event finishes so React is not torn down inside its own handler.
       queueMicrotask(() => {
         root.unmount();
+        isolated.dispose();
         container.remove();
         open = false;
         resolve(reminder ?? cancelledReminder(options));

@@ -1,3 +1,5 @@
+// The defensive base comes first, so every component rule after it wins ties.
+import '../../widgets/shared/cashier-base.css';
 import type { CashierOptions } from '../../core/types';
 import { CashierErrorBoundary } from './CashierErrorBoundary';
 import { CashierFlow } from './CashierFlow';

@@ -1,7 +1,7 @@
 // The modal shell both password widgets share: title, alerts, live count, focus trap, physical keys, clear on blur.
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
 import { createTranslator, formatDateTime } from '../../i18n';
-import { trapTab, useDialogFocus } from './focus-trap';
+import { activeElementOf, trapTab, useDialogFocus } from './focus-trap';
 import type { SecureEntry, SecurePasswordProps } from './useSecureEntry';
 import './dialog-shell.css';
 import './secure-dialog.css';
@@ -30,7 +30,7 @@ export function SecureDialog(p: SecureDialogProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: these changes are the triggers
   useEffect(() => {
     const box = dialog.current;
-    if (box && !box.contains(document.activeElement)) box.focus();
+    if (box && !box.contains(activeElementOf(box))) box.focus();
   }, [entry.prepareFailed, locked?.unlocksAt]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {

@@ -4,6 +4,13 @@ import { type KeyboardEvent, type RefObject, useEffect } from 'react';
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
+/** The focused element itself, through open shadow roots (document.activeElement is only a shadow root's host). */
+export function activeElementOf(node: Node): Element | null {
+  let at = node.ownerDocument?.activeElement ?? null;
+  while (at?.shadowRoot?.activeElement) at = at.shadowRoot.activeElement;
+  return at;
+}
+
 /** True when a key event belongs to this dialog, not to a dialog nested in it (the password keyboard inside the modal cashier). */
 export function isOwnKey(event: KeyboardEvent<HTMLElement>): boolean {
   const from = event.target instanceof Element ? event.target.closest('[role="dialog"]') : null;
@@ -21,7 +28,7 @@ export function trapTab(event: KeyboardEvent<HTMLElement>): void {
     box.focus();
     return;
   }
-  const at = box.ownerDocument.activeElement;
+  const at = activeElementOf(box);
   const wrap = event.shiftKey ? at === first || at === box : at === last;
   if (wrap || !box.contains(at)) {
     event.preventDefault();
@@ -33,7 +40,7 @@ export function trapTab(event: KeyboardEvent<HTMLElement>): void {
 export function useDialogFocus(ref: RefObject<HTMLElement | null>, initial: 'first' | 'dialog' = 'dialog'): void {
   useEffect(() => {
     const box = ref.current;
-    const before = box?.ownerDocument.activeElement as HTMLElement | null;
+    const before = (box ? activeElementOf(box) : null) as HTMLElement | null;
     if (box) (initial === 'first' ? (box.querySelector<HTMLElement>(FOCUSABLE) ?? box) : box).focus();
     return () => {
       if (before?.isConnected && typeof before.focus === 'function') before.focus();
