@@ -63,13 +63,10 @@ export const startFlow =
     dispatch(loadCashierResources({ accountId: checked.value.accountId }));
   };
 
-/**
- * "Pay": S1–S2 pre-verification and the pre-order, with the chosen method. A corrected payment (another card, another
- * amount, from the verification-failed step) is validated here, once. After an ended flow, paying again is a new flow.
- */
+/** S1–S2 pre-verification of the flow's (validated) payment, then the pre-order; `pay` is the intent that starts it. */
 export const submitPayment = createFlowThunk<
   Awaited<ReturnType<typeof preverifyPayment>> | { passed: false; invalid: true; failedChecks: FailedCheck[] },
-  { method?: Method; corrected?: PaymentData } | undefined
+  void
 >(
   'payment/preverify',
   async (_arg, { getState, extra, rejectWithValue }) => {
@@ -83,23 +80,23 @@ export const submitPayment = createFlowThunk<
     }
   },
   {
-    condition: (arg, { getState }) => {
+    condition: (_arg, { getState }) => {
       const phase = getState().payment.phase;
-      return !isSettling(phase) && phase !== 'preverifying' && phase !== 'succeeded' && (phase !== 'cancelled' || !!arg);
+      return !isSettling(phase) && phase !== 'preverifying' && phase !== 'succeeded' && phase !== 'cancelled';
     },
   },
 );
 
-/** Intent "Pay" from the view: restarts an ended flow, records the method and a correction, then pre-verifies. */
+/**
+ * Intent "Pay" from the view: restarts an ended flow (paying again is a new flow), records the method and a correction
+ * (another card or amount from the verification-failed step, validated here, once), then pre-verifies.
+ */
 export const pay =
   (intent: { method?: Method; corrected?: PaymentData } = {}): FlowThunk<Promise<unknown> | undefined> =>
   (dispatch, getState) => {
-    let state = getState().payment;
+    const state = getState().payment;
     if (isSettling(state.phase) || state.phase === 'preverifying' || state.phase === 'succeeded') return undefined;
-    if (state.reminder && state.payment) {
-      dispatch(startFlow({ payment: state.payment, locale: state.locale }));
-      state = getState().payment;
-    }
+    if (state.reminder && state.payment) dispatch(startFlow({ payment: state.payment, locale: state.locale }));
     if (intent.method) dispatch(methodChosen(intent.method));
     if (intent.corrected) {
       const checked = validate(intent.corrected);
