@@ -4,7 +4,7 @@ import { readablePaymentData, samePaymentData, validatePaymentData } from '../co
 import type { Authentication, CashierResources, PasswordChallenge } from '../core/service-interfaces';
 import type { FailedCheck, Locale, Method, PaymentData } from '../core/types';
 import { pageTranslator } from '../i18n/page-messages';
-import { finalStatusFor, isSettling } from './flow-machine';
+import { canMove, finalStatusFor, isSettling } from './flow-machine';
 import type { PaymentAttempt } from './payment-state';
 import { type PayOutcome, recoverOutcome, sendPayRequest } from './pay-outcome';
 import {
@@ -80,10 +80,8 @@ export const submitPayment = createFlowThunk<
     }
   },
   {
-    condition: (_arg, { getState }) => {
-      const phase = getState().payment.phase;
-      return !isSettling(phase) && phase !== 'preverifying' && phase !== 'succeeded' && phase !== 'cancelled';
-    },
+    // Only where the flow machine allows pre-verifying (not while a payment's outcome is unknown, say).
+    condition: (_arg, { getState }) => canMove(getState().payment.phase, 'preverifying'),
   },
 );
 

@@ -13,7 +13,7 @@ import {
   startFlow,
   tryAgain,
 } from '../../store/flow-thunks';
-import { methodChosen } from '../../store/paymentSlice';
+import { methodChosen, selectIsBusy } from '../../store/paymentSlice';
 import { usePageView, useTracker } from '../../tracking/TrackerContext';
 import { BiometricStep, preloadBiometricStep } from '../biometric-step/BiometricStep';
 import { EnrollOffer } from '../biometric-step/EnrollOffer';
@@ -43,6 +43,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
   const dispatch = useFlowDispatch();
   const tracker = useTracker();
   const state = useCashierSelector((s) => s.payment);
+  const busy = useCashierSelector(selectIsBusy);
   const methods = useMethodAvailability(options.methods);
   const enrollmentToken = useEnrollmentToken(state.flowId);
   // State, not a ref: the root appears only once the flow has its payment, and the click observer must follow it.
@@ -75,7 +76,6 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
   const method: Method = state.method && methods.includes(state.method) ? state.method : (methods[0] ?? 'password');
   const otherMethods = methods.filter((m) => m !== method);
   const phase = state.phase;
-  const busy = phase === 'preverifying' || isSettling(phase);
   const result = state.result;
   const resources = state.resources;
   const passwordComponent = resources?.passwordComponent ?? 'six-digit';

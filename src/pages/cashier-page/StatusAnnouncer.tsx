@@ -1,3 +1,4 @@
+import { isSettling } from '../../store/flow-machine';
 import type { PaymentPhase } from '../../store/payment-state';
 import { useCashier } from './cashier-context';
 
@@ -7,7 +8,7 @@ export function StatusAnnouncer({ phase }: { phase: PaymentPhase }) {
   const text =
     phase === 'preverifying'
       ? t('preverifying')
-      : phase === 'paying' || phase === 'recovering'
+      : isSettling(phase)
         ? t('paying')
         : phase === 'succeeded'
           ? t('paymentSuccessful')
