@@ -1,7 +1,7 @@
-// Browser-test helpers: one headless Chromium per test file, pages that record what they did, the mock's admin API.
+// Browser-test helpers: headless Chromium (the worker's, or one per file), pages that record what they did, the mock's admin API.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, type BrowserServer, chromium, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve(__dirname, 'artifacts');
@@ -76,23 +76,32 @@ export interface LaunchOptions {
 }
 
 /**
- * Starts headless Chromium. Playwright gives every launch a fresh temporary profile (user-data dir) and removes
- * it on close, so no storage, cache or WebAuthn credential leaks from one test file into another.
+ * A browser context of its own in headless Chromium. Under e2e/run.ts each worker runs one Chromium
+ * (E2E_BROWSER_WS) and a file connects to it: its context is a fresh, incognito-like profile (own cookies, storage,
+ * cache, permissions), and close() closes it and disconnects, leaving the browser to the worker's next file.
+ * With extra flags (`opts.args`), or outside the runner, the file launches its own Chromium; Playwright gives every
+ * launch a fresh temporary profile and removes it on close.
  */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<E2EBrowser> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
-  });
+  const shared = process.env.E2E_BROWSER_WS;
+  const browser =
+    shared && !options.args?.length
+      ? await chromium.connect(shared)
+      : await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...(options.args ?? [])] });
   const context = await browser.newContext({ locale: 'en-US', ...options.context });
   context.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS ?? 15_000));
   return {
     browser,
     context,
     newPage: async () => track(await context.newPage()),
+    // A connected browser's close() closes the contexts this file opened and disconnects; a launched one exits.
     close: () => browser.close(),
   };
+}
+
+/** The Chromium a runner worker shares between its files (launchBrowser connects to its wsEndpoint). */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
 export function track(page: Page): TrackedPage {

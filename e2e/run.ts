@@ -1,14 +1,22 @@
-// `npm run test:e2e [-- --no-build] [-- --reliability] [-- files...]`: the browser suite against the built remote.
+// `npm run test:e2e [-- --no-build] [-- --reliability] [-- files...]`: the browser suite against the built remote,
+// in E2E_WORKERS parallel workers (default: one per core), each with its own servers, mock state and browser.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildHosts, buildRemote, remoteIsFresh } from '../examples/build-hosts';
-import { CHROMIUM } from './browser';
+import type { BrowserServer } from 'playwright-core';
+import { buildRemote, remoteIsFresh } from '../examples/build-hosts';
+import { CHROMIUM, launchBrowserServer } from './browser';
+import { BUILDS, prepareBuilds } from './prepare';
+import { type FileResult, formatTimingTable, mergeTimings, type Phases, parseCounts, plan, readTimings, writeTimings } from './schedule';
 import { DEFAULT_PORTS, dists, ROOT, type Stack, startStack } from './servers';
 
 const E2E_DIR = path.join(ROOT, 'e2e');
 const RELIABILITY_DIR = path.join(E2E_DIR, 'reliability');
+/** Seconds per file measured here (committed): the order when this checkout has not run the suite yet. */
+const COMMITTED_TIMINGS = path.join(E2E_DIR, 'timings.json');
+/** Seconds per file of the last runs in this checkout (git-ignored). */
+const LAST_TIMINGS = path.join(E2E_DIR, 'artifacts', 'timings.json');
 
 interface Args {
   build: boolean;
@@ -51,36 +59,141 @@ function selectTests(args: Args): string[] {
   return args.reliability ? findTests(RELIABILITY_DIR) : findTests(E2E_DIR);
 }
 
+/** `e2e/x.e2e.ts`: how files are named in timings, rules and the table. */
+const relative = (file: string) => path.relative(ROOT, file).split(path.sep).join('/');
+
+/** E2E_WORKERS, else one per core; never more than there are files. */
+function workerCount(files: number): number {
+  const asked = process.env.E2E_WORKERS;
+  const count = asked ? Number(asked) : os.availableParallelism();
+  if (!Number.isInteger(count) || count < 1) throw new Error(`E2E_WORKERS must be a positive integer, got "${asked}"`);
+  return Math.max(1, Math.min(count, files));
+}
+
+/** One lane of the run: its own remote + mock (its own mock state), host shells and browser. */
+interface Worker {
+  index: number;
+  stack: Stack;
+  browser: BrowserServer | null;
+}
+
+async function startWorker(index: number): Promise<Worker> {
+  // The first worker keeps the familiar ports (or the ones asked for); the others take free ones.
+  const port = (variable: string, preferred: number) => (index === 0 ? Number(process.env[variable] ?? preferred) : 0);
+  const stack = await startStack({
+    cashier: port('CASHIER_PORT', DEFAULT_PORTS.cashier),
+    reactHost: port('REACT_HOST_PORT', DEFAULT_PORTS.reactHost),
+    vanillaHost: port('VANILLA_HOST_PORT', DEFAULT_PORTS.vanillaHost),
+  });
+  console.log(`[e2e] worker ${index}: remote + mock ${stack.cashierUrl}, react-host ${stack.reactHostUrl}, vanilla-host ${stack.vanillaHostUrl}`);
+  return { index, stack, browser: null };
+}
+
+/** The worker's Chromium, (re)started when missing or gone; files connect to it and open their own contexts. */
+async function workerBrowser(worker: Worker): Promise<string | undefined> {
+  if (process.env.E2E_SHARED_BROWSER === '0') return undefined;
+  if (worker.browser && worker.browser.process().exitCode === null && worker.browser.process().signalCode === null) {
+    return worker.browser.wsEndpoint();
+  }
+  await worker.browser?.close().catch(() => undefined);
+  worker.browser = await launchBrowserServer();
+  return worker.browser.wsEndpoint();
+}
+
+interface Running {
+  promise: Promise<FileResult>;
+  kill(signal: NodeJS.Signals): void;
+}
+
 /**
- * node's own test runner, one file at a time (each file owns one browser); its summary closes the output.
- * node applies --test-timeout to each whole file as well as to each test, so it is a per-file budget: the README-path
- * file compiles the dev remote and a host inside it. Playwright's action timeout (E2E_TIMEOUT_MS) still ends a stuck step.
+ * One file in node's test runner, in the worker's environment. Its output is kept and printed whole when it ends,
+ * so files running side by side never interleave their lines. node applies --test-timeout to the whole file as well
+ * as to each test in it, so it is a per-file budget: the README-path file compiles the dev remote inside it.
  */
-function runNodeTests(files: string[], stack: Stack): Promise<number> {
+function runFile(file: string, worker: Worker, wsEndpoint: string | undefined, extraEnv: Record<string, string>, live: boolean): Running {
+  const started = Date.now();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-concurrency=1', `--test-timeout=${process.env.E2E_TEST_TIMEOUT_MS ?? 600_000}`, ...files],
+    ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-timeout=${process.env.E2E_TEST_TIMEOUT_MS ?? 600_000}`, file],
     {
       cwd: ROOT,
-      stdio: 'inherit',
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
-        CASHIER_URL: stack.cashierUrl,
-        REACT_HOST_URL: stack.reactHostUrl,
-        VANILLA_HOST_URL: stack.vanillaHostUrl,
+        ...extraEnv,
+        CASHIER_URL: worker.stack.cashierUrl,
+        REACT_HOST_URL: worker.stack.reactHostUrl,
+        VANILLA_HOST_URL: worker.stack.vanillaHostUrl,
+        E2E_WORKER: String(worker.index),
+        ...(wsEndpoint ? { E2E_BROWSER_WS: wsEndpoint } : {}),
       },
     },
   );
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
-  process.once('SIGINT', forward);
-  process.once('SIGTERM', forward);
-  return new Promise((resolve) => {
-    child.on('exit', (code, signal) => {
-      process.off('SIGINT', forward);
-      process.off('SIGTERM', forward);
-      resolve(code ?? (signal ? 1 : 0));
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (live) process.stdout.write(chunk);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const promise = new Promise<FileResult>((resolve) => {
+    const finish = (code: number | null, signal: NodeJS.Signals | null) => {
+      const seconds = (Date.now() - started) / 1000;
+      const text = output.join('');
+      const counts = parseCounts(text);
+      const ok = code === 0 && counts.fail === 0;
+      const name = relative(file);
+      if (!live) {
+        console.log(`\n── ${name} (worker ${worker.index}, ${seconds.toFixed(1)} s) ${'─'.repeat(Math.max(0, 90 - name.length))}`);
+        process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+      }
+      if (!ok && code !== 0 && counts.fail === 0) console.log(`[e2e] ${name} exited with ${code ?? signal} (a crash or a timeout outside any test)`);
+      resolve({ file: name, seconds, worker: worker.index, pass: counts.pass, fail: counts.fail + (ok || counts.fail ? 0 : 1), ok });
+    };
+    child.on('exit', finish);
+    child.on('error', (error) => {
+      output.push(`${error.message}\n`);
+      finish(null, null);
     });
   });
+  return { promise, kill: (signal) => child.kill(signal) };
+}
+
+/**
+ * Runs the phases: the files that must be alone one by one on worker 0, then the rest longest first on every
+ * worker (each takes the next file as soon as it is free), then the files that read what the others recorded.
+ */
+async function runAll(phases: Phases, workers: Worker[], extraEnv: Record<string, string>): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  const running = new Set<Running>();
+  const stop = (signal: NodeJS.Signals) => {
+    for (const run of running) run.kill(signal);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const live = workers.length === 1;
+  const drain = async (queue: string[], lanes: Worker[]) => {
+    await Promise.all(
+      lanes.map(async (worker) => {
+        for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+          console.log(`[e2e] start ${file} (worker ${worker.index})`);
+          const run = runFile(path.join(ROOT, file), worker, await workerBrowser(worker), extraEnv, live);
+          running.add(run);
+          results.push(await run.promise);
+          running.delete(run);
+        }
+      }),
+    );
+  };
+  try {
+    await drain([...phases.alone], workers.slice(0, 1));
+    await drain([...phases.parallel], workers);
+    await drain([...phases.last], workers);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+  return results;
 }
 
 /**
@@ -133,23 +246,36 @@ async function main(): Promise<number> {
   ensureChromium();
   if (args.build && !remoteIsFresh()) buildRemote();
   if (!existsSync(path.join(ROOT, 'dist/mf-manifest.json'))) throw new Error('dist/ has no build of the remote: run npm run build');
-  buildHosts();
+  // Files side by side must not each start the same stale build: build everything first (a no-op when fresh).
+  // A single file builds what it needs itself, as it always did.
+  await prepareBuilds(files.length > 1 ? BUILDS : ['hosts']);
 
+  const timings = mergeTimings(readTimings(COMMITTED_TIMINGS), readTimings(LAST_TIMINGS));
+  const phases = plan(files.map(relative), timings);
+  const count = workerCount(files.length);
   const removeSnapshot = await snapshotBuilds();
-  let stack: Stack | null = null;
+  // Every reliability file appends its counts here; zz-summary.e2e.ts (run last) reads them.
+  const summaryDir = mkdtempSync(path.join(os.tmpdir(), 'cashier-e2e-summary-'));
+  const extraEnv = { RELIABILITY_SUMMARY_FILE: process.env.RELIABILITY_SUMMARY_FILE ?? path.join(summaryDir, 'reliability.jsonl') };
+  const workers: Worker[] = [];
+  const started = Date.now();
   try {
-    stack = await startStack({
-      cashier: Number(process.env.CASHIER_PORT ?? DEFAULT_PORTS.cashier),
-      reactHost: Number(process.env.REACT_HOST_PORT ?? DEFAULT_PORTS.reactHost),
-      vanillaHost: Number(process.env.VANILLA_HOST_PORT ?? DEFAULT_PORTS.vanillaHost),
-    });
-    console.log(`[e2e] remote + mock ${stack.cashierUrl}, react-host ${stack.reactHostUrl}, vanilla-host ${stack.vanillaHostUrl}`);
-    console.log(`[e2e] ${files.length} file(s): ${files.map((file) => path.relative(ROOT, file)).join(', ')}`);
-    return await runNodeTests(files, stack);
+    for (let i = 0; i < count; i++) workers.push(await startWorker(i));
+    console.log(`[e2e] ${files.length} file(s) on ${count} worker(s), longest first: ${[...phases.alone, ...phases.parallel, ...phases.last].join(', ')}`);
+    const results = await runAll(phases, workers, extraEnv);
+    const wall = (Date.now() - started) / 1000;
+    writeTimings(LAST_TIMINGS, mergeTimings(readTimings(LAST_TIMINGS), Object.fromEntries(results.map((r) => [r.file, Math.round(r.seconds * 10) / 10]))));
+    const failed = results.filter((r) => !r.ok);
+    console.log(`\n[e2e] time per file (${count} worker(s); saved to ${relative(LAST_TIMINGS)})\n${formatTimingTable(results, wall)}`);
+    if (failed.length) console.log(`\n[e2e] failed: ${failed.map((r) => r.file).join(', ')}`);
+    const pass = results.reduce((sum, r) => sum + r.pass, 0);
+    const fail = results.reduce((sum, r) => sum + r.fail, 0);
+    console.log(`# files ${results.length}\n# pass ${pass}\n# fail ${fail}`);
+    return failed.length || results.length !== files.length ? 1 : 0;
   } finally {
-    // Nothing is printed after this: node's summary (# pass / # fail) stays the last lines of the run.
-    await stack?.stop();
+    await Promise.all(workers.map(async (worker) => Promise.all([worker.stack.stop(), worker.browser?.close()])));
     removeSnapshot();
+    rmSync(summaryDir, { recursive: true, force: true });
   }
 }
 
