@@ -28,7 +28,7 @@ const config: Config = {
     {
       displayName: 'node',
       testEnvironment: 'node',
-      roots: ['<rootDir>/src', '<rootDir>/mocks', '<rootDir>/bench', '<rootDir>/scripts'],
+      roots: ['<rootDir>/src', '<rootDir>/mocks', '<rootDir>/bench', '<rootDir>/scripts', '<rootDir>/e2e'],
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: ['\\.dom\\.test\\.ts$'],
       transform: { '^.+\\.(t|j)sx?$': swc },
