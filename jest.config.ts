@@ -15,6 +15,9 @@ const swc: [string, Record<string, unknown>] = [
 
 // Two projects: DOM code runs in jsdom, server and core code in node.
 const config: Config = {
+  // Jest's 5 s per test (and Testing Library's 1 s per findBy) fail tests on two shared cores under load, which prove
+  // nothing; a stuck test still ends (JEST_TEST_TIMEOUT_MS, JEST_ASYNC_TIMEOUT_MS in scripts/jest/setup-dom.ts).
+  testTimeout: Number(process.env.JEST_TEST_TIMEOUT_MS ?? 30_000),
   projects: [
     {
       displayName: 'dom',

@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/dom';
 import { webcrypto } from 'node:crypto';
 import { TextDecoder, TextEncoder } from 'node:util';
 
@@ -9,3 +10,7 @@ if (!globalThis.crypto?.subtle) {
 if (!globalThis.TextEncoder) {
   Object.assign(globalThis, { TextEncoder, TextDecoder });
 }
+
+// findBy*/waitFor give up after 1 s by default: on two shared cores a payment round trip through the in-process mock
+// can take longer while the build runs beside Jest (npm test runs them side by side). Waiting longer asserts the same.
+configure({ asyncUtilTimeout: Number(process.env.JEST_ASYNC_TIMEOUT_MS ?? 5000) });
