@@ -166,7 +166,10 @@ function runFile(file: string, worker: Worker, wsEndpoint: string | undefined, e
 async function runAll(phases: Phases, workers: Worker[], extraEnv: Record<string, string>): Promise<FileResult[]> {
   const results: FileResult[] = [];
   const running = new Set<Running>();
+  const queues: [string[], string[], string[]] = [[...phases.alone], [...phases.parallel], [...phases.last]];
+  // Interrupted: start nothing more, and pass the signal to the files running.
   const stop = (signal: NodeJS.Signals) => {
+    for (const queue of queues) queue.length = 0;
     for (const run of running) run.kill(signal);
   };
   process.once('SIGINT', stop);
@@ -186,9 +189,9 @@ async function runAll(phases: Phases, workers: Worker[], extraEnv: Record<string
     );
   };
   try {
-    await drain([...phases.alone], workers.slice(0, 1));
-    await drain([...phases.parallel], workers);
-    await drain([...phases.last], workers);
+    await drain(queues[0], workers.slice(0, 1));
+    await drain(queues[1], workers);
+    await drain(queues[2], workers);
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
