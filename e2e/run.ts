@@ -148,7 +148,7 @@ function runFile(file: string, worker: Worker, wsEndpoint: string | undefined, e
         process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
       }
       if (!ok && code !== 0 && counts.fail === 0) console.log(`[e2e] ${name} exited with ${code ?? signal} (a crash or a timeout outside any test)`);
-      resolve({ file: name, seconds, worker: worker.index, pass: counts.pass, fail: counts.fail + (ok || counts.fail ? 0 : 1), ok });
+      resolve({ file: name, seconds, worker: worker.index, pass: counts.pass, fail: counts.fail + (ok || counts.fail ? 0 : 1), ok, interrupted: signal !== null });
     };
     child.on('exit', finish);
     child.on('error', (error) => {
@@ -267,7 +267,7 @@ async function main(): Promise<number> {
     console.log(`[e2e] ${files.length} file(s) on ${count} worker(s), longest first: ${[...phases.alone, ...phases.parallel, ...phases.last].join(', ')}`);
     const results = await runAll(phases, workers, extraEnv);
     const wall = (Date.now() - started) / 1000;
-    writeTimings(LAST_TIMINGS, mergeTimings(readTimings(LAST_TIMINGS), Object.fromEntries(results.map((r) => [r.file, Math.round(r.seconds * 10) / 10]))));
+    writeTimings(LAST_TIMINGS, mergeTimings(readTimings(LAST_TIMINGS), Object.fromEntries(results.filter((r) => !r.interrupted).map((r) => [r.file, Math.round(r.seconds * 10) / 10]))));
     const failed = results.filter((r) => !r.ok);
     console.log(`\n[e2e] time per file (${count} worker(s); saved to ${relative(LAST_TIMINGS)})\n${formatTimingTable(results, wall)}`);
     if (failed.length) console.log(`\n[e2e] failed: ${failed.map((r) => r.file).join(', ')}`);

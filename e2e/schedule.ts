@@ -73,6 +73,8 @@ export interface FileResult {
   pass: number;
   fail: number;
   ok: boolean;
+  /** Stopped by a signal (the run was interrupted): its time says nothing about the file. */
+  interrupted?: boolean;
 }
 
 /** The counts node's spec reporter prints at the end of a file's output ("ℹ pass 12"). */
@@ -95,7 +97,7 @@ export function formatTimingTable(results: readonly FileResult[], wallSeconds: n
   const sum = rows.reduce((total, r) => total + r.seconds, 0);
   return [
     line('file', 'seconds', 'worker', 'pass/fail', ''),
-    ...rows.map((r) => line(r.file, r.seconds.toFixed(1), String(r.worker), `${r.pass}/${r.fail}`, r.ok ? 'ok' : 'FAILED')),
+    ...rows.map((r) => line(r.file, r.seconds.toFixed(1), String(r.worker), `${r.pass}/${r.fail}`, r.ok ? 'ok' : r.interrupted ? 'STOPPED' : 'FAILED')),
     line(`sum of ${rows.length} files`, sum.toFixed(1), '', '', ''),
     line('wall time', wallSeconds.toFixed(1), '', '', ''),
   ].join('\n');
