@@ -46,11 +46,11 @@ const customTfjs: Plugin = {
   },
 };
 
-/** The same change as the remote's build made to face-api's bundle: long.js's WebAssembly probe fails before compiling. */
+/** long.js (in face-api's bundle and under tfjs-core) probes WebAssembly: a strict CSP violation; the probe fails first, as the remote's build once did. */
 const noWasmProbe: Plugin = {
   name: 'no-wasm-probe',
   setup(b) {
-    b.onLoad({ filter: /@vladmandic[\\/]face-api[\\/]dist[\\/]face-api\.esm\.js$/ }, (args) => ({
+    b.onLoad({ filter: /(@vladmandic[\\/]face-api[\\/]dist[\\/]face-api\.esm|[\\/]long[\\/]src[\\/]long)\.js$/ }, (args) => ({
       contents: readFileSync(args.path, 'utf8').split('new WebAssembly.Instance(new WebAssembly.Module(').join('((probe) => { throw probe; })(('),
       loader: 'js',
     }));
@@ -159,7 +159,7 @@ async function main() {
           await page.goto(url);
           await page.waitForFunction(() => 'bench' in window);
           served.length = 0;
-          const first = await within(60_000, page.evaluate((c) => (window as never as { bench: { first(c: string): Promise<{ loadedMs: number; firstDetectionMs: number | null }> } }).bench.first(c), candidate));
+          const first = await within(150_000, page.evaluate((c) => (window as never as { bench: { first(c: string): Promise<{ loadedMs: number; firstDetectionMs: number | null }> } }).bench.first(c), candidate));
           if (first.firstDetectionMs === null) throw new Error('no face found in 20 detections on the face-a camera');
           o.firstMs.push(first.firstDetectionMs);
           o.loadedMs.push(first.loadedMs);
