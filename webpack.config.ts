@@ -43,8 +43,6 @@ export default (env: unknown, argv: { mode?: 'development' | 'production' }): Co
       rules: [
         swcRule(production),
         { test: /\.css$/, use: [MiniCssExtractPlugin.loader, { loader: 'css-loader', options: { importLoaders: 0 } }] },
-        // A strict CSP (no 'wasm-unsafe-eval') must see no violation when the face chunk loads.
-        { test: /@vladmandic[\\/]face-api[\\/]dist[\\/].*\.js$/, loader: path.resolve(__dirname, 'scripts/no-wasm-probe-loader.cjs') },
       ],
     },
     plugins: [
@@ -61,8 +59,6 @@ export default (env: unknown, argv: { mode?: 'development' | 'production' }): Co
           ]),
     ],
     performance: { hints: false },
-    // face-api's prebuilt bundle probes for require(); harmless in the browser.
-    ignoreWarnings: [{ module: /@vladmandic\/face-api/ }],
     optimization: {
       moduleIds: production ? 'deterministic' : 'named',
       // Two compress passes on ES2020 output: measurably smaller remoteEntry.js (size budget 18 KB gzip).

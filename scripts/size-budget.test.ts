@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { foreignFiles } from './size-budget';
+import { facePathFiles, foreignFiles } from './size-budget';
 
 let dist: string;
 const put = (...files: string[]) => {
@@ -42,5 +42,26 @@ describe('foreignFiles: dist/ holds only the remote', () => {
   test('a remote entry under another name is still allowed when named', () => {
     put('cashierEntry.js', 'remoteEntry.js');
     expect(foreignFiles(dist, 'cashierEntry.js')).toEqual(['remoteEntry.js']);
+  });
+});
+
+describe('facePathFiles: what the face step downloads before its first detection', () => {
+  test('the detector chunk and the model files, without source maps or other chunks', () => {
+    put(
+      'face-detector.1a2b3c4d.js',
+      'face-detector.1a2b3c4d.js.map',
+      'assets/tiny_face_detector_model.0a1b2c3d.bin',
+      'assets/tiny_face_detector_model-weights_manifest.5e6f7a8b.json',
+      '338.718b1735.js',
+    );
+    expect(facePathFiles(dist, ['face-detector.', 'assets/tiny_face_detector_model'])).toEqual({
+      files: ['assets/tiny_face_detector_model-weights_manifest.5e6f7a8b.json', 'assets/tiny_face_detector_model.0a1b2c3d.bin', 'face-detector.1a2b3c4d.js'],
+      unmatched: [],
+    });
+  });
+
+  test('a listed prefix that matches nothing is reported, so a renamed chunk cannot slip out of the budget', () => {
+    put('face-detector.1a2b3c4d.js');
+    expect(facePathFiles(dist, ['face-detector.', 'assets/tiny_face_detector_model']).unmatched).toEqual(['assets/tiny_face_detector_model']);
   });
 });

@@ -15,6 +15,8 @@ interface Budgets {
   lazyChunkByPackage?: Record<string, number>;
   sharedPackages: string[];
   sharedFallback?: Record<string, number>;
+  /** Everything the face step downloads before its first detection: the detector chunk(s) and the model files. */
+  facePath?: { kb: number; files: string[] };
 }
 
 interface AssetLists {
@@ -130,7 +132,22 @@ export function evaluate(dist: string, budgets: Budgets): { initial: Row[]; lazy
   const fallbacks = manifest.shared
     .filter(({ name }) => !sharedPackages.has(name.split('/').slice(0, name.startsWith('@') ? 2 : 1).join('/')))
     .map(({ name, assets }) => row(`${name} (fallback)`, [...assets.js.sync, ...assets.js.async], budgets.sharedFallback?.[name] ?? budgets.lazyChunk));
-  return { initial, lazy: [...lazy, ...fallbacks], problems };
+  const face = budgets.facePath ? facePathRow(dist, budgets.facePath, row, problems) : [];
+  return { initial, lazy: [...lazy, ...fallbacks, ...face], problems };
+}
+
+/** The face path's files: dist files (source maps left out) whose path starts with one of the prefixes; prefixes that match nothing. */
+export function facePathFiles(dist: string, prefixes: readonly string[]): { files: string[]; unmatched: string[] } {
+  const all = filesUnder(dist).filter((file) => !file.endsWith('.map'));
+  const files = prefixes.flatMap((prefix) => all.filter((file) => file.startsWith(prefix)));
+  return { files: [...new Set(files)].sort(), unmatched: prefixes.filter((prefix) => !all.some((file) => file.startsWith(prefix))) };
+}
+
+/** The face path as one sum, against its budget. */
+function facePathRow(dist: string, face: NonNullable<Budgets['facePath']>, row: (t: string, f: string[], kb: number) => Row, problems: string[]): Row[] {
+  const { files, unmatched } = facePathFiles(dist, face.files);
+  for (const prefix of unmatched) problems.push(`facePath: no file in dist/ starts with ${prefix}`);
+  return files.length ? [row('facePath (code + weights to first detection)', files, face.kb)] : [];
 }
 
 /** Every file under dir, as a '/'-separated path relative to dir. */

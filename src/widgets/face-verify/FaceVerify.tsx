@@ -9,7 +9,7 @@ import { DEFAULT_CAMERA_TIMEOUT_MS, useFaceCapture } from './useFaceCapture';
 export interface FaceVerifyProps extends BiometricVerifyProps {
   /** How long the camera may take to show a picture; default 10000. */
   cameraTimeoutMs?: number;
-  /** Default: face-api's tiny face detector, loaded on first use in its own chunk. */
+  /** Default: the tiny face detector (its network in plain JavaScript), loaded on first use in its own chunk. */
   loadDetector?: () => Promise<FaceDetector>;
 }
 
