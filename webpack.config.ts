@@ -6,7 +6,7 @@ import TerserPlugin from 'terser-webpack-plugin';
 import CssMinimizerPlugin from 'css-minimizer-webpack-plugin';
 import { type Configuration, NormalModuleReplacementPlugin } from 'webpack';
 import type {} from 'webpack-dev-server';
-import { federationConfig, type RemoteVariant } from './federation.config';
+import { federationConfig, REMOTE_FILES, type RemoteVariant } from './federation.config';
 import { DevServerUrls, PREVIEWS_PATH } from './scripts/dev-server-urls';
 import { SameChunksAsFull } from './scripts/same-chunks-plugin';
 import { swcRule } from './scripts/webpack-rules';
@@ -48,7 +48,8 @@ function remoteConfig(variant: RemoteVariant, env: unknown, argv: { mode?: 'deve
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
     // The remote is its container entry (remoteEntry.js, added by the federation plugin). The playground (fixture
     // passwords, fault injection) and the previews are dev-server pages only: a production build ships neither.
-    entry: production || !full
+    // The slim compiler builds the dev page too, so both split the exposes' chunks alike; only the full one writes it.
+    entry: production
       ? {}
       : {
           main: './src/index.ts',
@@ -75,7 +76,7 @@ function remoteConfig(variant: RemoteVariant, env: unknown, argv: { mode?: 'deve
     },
     plugins: [
       new ModuleFederationPlugin(federationConfig(production, variant)),
-      ...(full ? RUNTIME_CORE_TRIM.map(({ test, file }) => new NormalModuleReplacementPlugin(test, file)) : [new SameChunksAsFull()]),
+      ...(full ? RUNTIME_CORE_TRIM.map(({ test, file }) => new NormalModuleReplacementPlugin(test, file)) : [new SameChunksAsFull(REMOTE_FILES.slim.manifest)]),
       new MiniCssExtractPlugin({
         filename: production ? '[name].[contenthash:8].css' : '[name].css',
         chunkFilename: production ? '[name].[contenthash:8].css' : '[name].css',
