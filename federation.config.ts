@@ -23,10 +23,19 @@ export const REACT_SUBPATHS = ['react/jsx-runtime', 'react/jsx-dev-runtime', 're
 
 const singleton = (range: string) => ({ singleton: true, requiredVersion: range });
 
+/** `full`: remoteEntry.js with the federation runtime in it. `slim`: remoteEntry.slim.js on the host's runtime. */
+export type RemoteVariant = 'full' | 'slim';
+
+/** The entry file and manifest of each variant (docs/hosting.md, "Two entries"). */
+export const REMOTE_FILES = {
+  full: { entry: 'remoteEntry.js', manifest: 'mf-manifest.json' },
+  slim: { entry: 'remoteEntry.slim.js', manifest: 'mf-manifest.slim.json' },
+} as const;
+
 /** The remote `cashier` (docs/api.md, Federation). Shared singletons; a host sharing nothing gets our own copies. */
-export const federationConfig = (production: boolean): moduleFederationPlugin.ModuleFederationPluginOptions => ({
+export const federationConfig = (production: boolean, variant: RemoteVariant = 'full'): moduleFederationPlugin.ModuleFederationPluginOptions => ({
   name: 'cashier',
-  filename: 'remoteEntry.js',
+  filename: REMOTE_FILES[variant].entry,
   exposes: {
     './CashierPage': './src/exposes/CashierPage.ts',
     './openCashier': './src/exposes/openCashier.ts',
@@ -46,11 +55,14 @@ export const federationConfig = (production: boolean): moduleFederationPlugin.Mo
     // Not a singleton: a host that already ships axios 1 lends it; otherwise our own copy loads, once, lazily.
     axios: { singleton: false, requiredVersion: deps.axios },
   },
-  manifest: true,
+  manifest: variant === 'full' ? true : { fileName: REMOTE_FILES.slim.manifest },
   // A development remote names the fix when a host's production React meets its development JSX runtime.
   runtimePlugins: production ? [] : [path.resolve(__dirname, 'src/runtime-plugins/react-build-guard.ts')],
-  dts: production ? { generateTypes: { extractThirdParty: false, abortOnError: false }, consumeTypes: false } : false,
+  // One set of types for both entries: the full build writes them.
+  dts: production && variant === 'full' ? { generateTypes: { extractThirdParty: false, abortOnError: false }, consumeTypes: false } : false,
   experiments: {
     optimization: { disableSnapshot: true, target: 'web', disableRemote: true },
+    // The slim entry takes @module-federation/runtime-core from the host (globalThis._FEDERATION_RUNTIME_CORE).
+    externalRuntime: variant === 'slim',
   },
 });

@@ -13,17 +13,21 @@ export const urls = {
   vanillaHost: process.env.VANILLA_HOST_URL ?? 'http://localhost:3003',
 };
 
+/** The full entry's manifest (remoteEntry.js, with its own federation runtime). */
 export const manifestUrl = (cashierUrl = urls.cashier) => `${cashierUrl}/mf-manifest.json`;
+/** The slim entry's manifest (remoteEntry.slim.js, on the host's runtime): what hosts that lend a runtime load. */
+export const slimManifestUrl = (cashierUrl = urls.cashier) => `${cashierUrl}/mf-manifest.slim.json`;
 
 /** A host page URL with the remote's manifest and en-US (docs/api.md, What a person sees) unless overridden. */
-function hostUrl(base: string, params: Record<string, string>): string {
+function hostUrl(base: string, params: Record<string, string>, remote: string): string {
   const url = new URL('/', base);
-  const query = { remote: manifestUrl(), locale: 'en-US', ...params };
+  const query = { remote, locale: 'en-US', ...params };
   for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
   return url.href;
 }
-export const reactHostUrl = (params: Record<string, string> = {}) => hostUrl(urls.reactHost, params);
-export const vanillaHostUrl = (params: Record<string, string> = {}) => hostUrl(urls.vanillaHost, params);
+// The React host lends its runtime and loads the slim entry; the vanilla host is the one on the full entry.
+export const reactHostUrl = (params: Record<string, string> = {}) => hostUrl(urls.reactHost, params, slimManifestUrl());
+export const vanillaHostUrl = (params: Record<string, string> = {}) => hostUrl(urls.vanillaHost, params, manifestUrl());
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

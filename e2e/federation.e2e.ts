@@ -56,7 +56,7 @@ describe('react-host', () => {
     await page.goto(reactHostUrl());
     // Hover warms the remote (preloadRemote): its entry is fetched before the click.
     await page.getByRole('button', { name: 'Check out ¥100.00' }).hover();
-    await waitUntil(() => react.requests.some((r) => r.url === `${urls.cashier}/remoteEntry.js`), 'remoteEntry.js preloaded on hover');
+    await waitUntil(() => react.requests.some((r) => r.url === `${urls.cashier}/remoteEntry.slim.js`), 'remoteEntry.slim.js preloaded on hover');
     await checkOut(page);
     await waitVisible(react, payButton(page), 'the cashier "Pay" button');
 
@@ -75,7 +75,9 @@ describe('react-host', () => {
     const remoteReact = await remoteSharedChunks((name) => /^(react|react-dom)(\/|$)/.test(name));
     assert.ok(remoteReact.length > 0, 'the manifest lists the remote copies of react and react-dom');
     const fetched = react.requests.filter((r) => r.url.startsWith(urls.cashier)).map((r) => new URL(r.url).pathname.slice(1));
-    assert.ok(fetched.includes('remoteEntry.js'), 'the remote entry came from the remote origin');
+    assert.ok(fetched.includes('remoteEntry.slim.js'), 'the slim remote entry came from the remote origin');
+    assert.ok(!fetched.includes('remoteEntry.js'), 'the full entry (with a runtime of its own) was not downloaded');
+    assert.equal(await page.evaluate(() => '_FEDERATION_RUNTIME_CORE' in globalThis), true, 'the host lends its runtime core');
     assert.deepEqual(
       fetched.filter((file) => remoteReact.includes(file)),
       [],

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { RunningServer } from '../examples/static-server';
-import { type E2EBrowser, getCharges, launchBrowser, manifestUrl, resetMock, type TrackedPage } from './browser';
+import { type E2EBrowser, getCharges, launchBrowser, resetMock, slimManifestUrl, type TrackedPage } from './browser';
 import { ROOT, startHostServer } from './servers';
 
 let browser: E2EBrowser;
@@ -28,7 +28,7 @@ async function phase(): Promise<string> {
 
 test('a host UI with no React pays through the cashier store and thunks: one charge, the reminder once, no secret sent in clear', async () => {
   await resetMock();
-  await tab.page.goto(`${host.url}/?remote=${encodeURIComponent(manifestUrl())}`);
+  await tab.page.goto(`${host.url}/?remote=${encodeURIComponent(slimManifestUrl())}`);
   const pay = tab.page.getByRole('button', { name: 'Pay ¥100.00' });
   await pay.waitFor();
   await tab.page.waitForFunction(() => document.querySelector('#phase')?.textContent === 'Phase: idle');

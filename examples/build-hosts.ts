@@ -27,7 +27,7 @@ export function isFresh(output: string, sources: readonly string[]): boolean {
   return existsSync(output) && statSync(output).mtimeMs >= newestMtime(sources);
 }
 
-const REMOTE_SOURCES = ['src', 'public', 'types', 'webpack.config.ts', 'federation.config.ts', 'scripts/webpack-rules.ts', 'package.json', 'package-lock.json'];
+const REMOTE_SOURCES = ['src', 'public', 'types', 'webpack.config.ts', 'federation.config.ts', 'scripts/webpack-rules.ts', 'scripts/same-chunks-plugin.ts', 'package.json', 'package-lock.json'];
 const HOST_SHARED_SOURCES = ['examples/shared', 'examples/host-webpack.ts', 'scripts/webpack-rules.ts', 'package.json', 'package-lock.json'];
 /** Sources a host builds from besides its own folder and the shared ones: the pinned-React hosts share one app. */
 const HOST_EXTRA_SOURCES: Partial<Record<(typeof HOSTS)[number], string[]>> = {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import MiniCssExtractPlugin from 'mini-css-extract-plugin';
 import type { Configuration, WebpackPluginInstance } from 'webpack';
-import { DEFAULT_MANIFEST_URL } from './shared/remote-manifest';
+import { DEFAULT_MANIFEST_URL, DEFAULT_SLIM_MANIFEST_URL } from './shared/remote-manifest';
 import { swcRule } from '../scripts/webpack-rules';
 
 export interface HostBuild {
@@ -11,6 +11,8 @@ export interface HostBuild {
   dir: string;
   production: boolean;
   plugins?: WebpackPluginInstance[];
+  /** The host lends its federation runtime core and loads the slim entry's manifest by default. */
+  slimEntry?: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ const initialFilename = (production: boolean) =>
         data.chunk?.contentHash?.javascript ? '[name].[contenthash:8].js' : '[name].js'
     : '[name].js';
 
-export function hostConfig({ dir, production, plugins = [] }: HostBuild): Configuration {
+export function hostConfig({ dir, production, plugins = [], slimEntry = false }: HostBuild): Configuration {
   return {
     name: path.basename(dir),
     context: dir,
@@ -51,7 +53,7 @@ export function hostConfig({ dir, production, plugins = [] }: HostBuild): Config
       new HtmlWebpackPlugin({
         template: './public/index.html',
         // The default remote for this build; ?remote= still overrides it at run time.
-        templateParameters: { cashierManifest: process.env.CASHIER_REMOTE_MANIFEST ?? DEFAULT_MANIFEST_URL },
+        templateParameters: { cashierManifest: process.env.CASHIER_REMOTE_MANIFEST ?? (slimEntry ? DEFAULT_SLIM_MANIFEST_URL : DEFAULT_MANIFEST_URL) },
       }),
     ],
     performance: { hints: false },

@@ -29,7 +29,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** Entry points a host must revalidate on every load: they name the hashed files of the current release. */
-const REVALIDATED = new Set(['remoteEntry.js', 'mf-manifest.json', 'mf-stats.json']);
+const REVALIDATED = new Set(['remoteEntry.js', 'mf-manifest.json', 'mf-stats.json', 'remoteEntry.slim.js', 'mf-manifest.slim.json', 'mf-manifest.slim-stats.json']);
 /** `name.0123abcd.js`, `name.0123abcd.css.map`: webpack's [contenthash:8] (or longer) in the file name. */
 const HASHED = /\.[0-9a-f]{8,}\.[a-z0-9]+(\.map)?$/i;
 

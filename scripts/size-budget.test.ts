@@ -21,8 +21,12 @@ describe('foreignFiles: dist/ holds only the remote', () => {
     put(
       'remoteEntry.js',
       'remoteEntry.js.map',
+      'remoteEntry.slim.js',
+      'remoteEntry.slim.js.map',
       'mf-manifest.json',
       'mf-stats.json',
+      'mf-manifest.slim.json',
+      'mf-manifest.slim-stats.json',
       '@mf-types.zip',
       '@mf-types.d.ts',
       '__federation_expose_CashierPage.f84a3fa4.js',
@@ -41,7 +45,7 @@ describe('foreignFiles: dist/ holds only the remote', () => {
 
   test('a remote entry under another name is still allowed when named', () => {
     put('cashierEntry.js', 'remoteEntry.js');
-    expect(foreignFiles(dist, 'cashierEntry.js')).toEqual(['remoteEntry.js']);
+    expect(foreignFiles(dist, ['cashierEntry.js'])).toEqual(['remoteEntry.js']);
   });
 });
 

@@ -6,9 +6,12 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const ROOT = path.resolve(__dirname, '..');
 const KB = 1024;
+const SLIM_MANIFEST = 'mf-manifest.slim.json';
 
 interface Budgets {
   remoteEntry: number;
+  /** remoteEntry.slim.js (mf-manifest.slim.json): the container on the host's federation runtime. */
+  slimRemoteEntry: number;
   exposes: Record<string, number>;
   lazyChunk: number;
   /** Looser budgets for lazy chunks that carry a big library (face detection), by package name. */
@@ -114,6 +117,17 @@ export function evaluate(dist: string, budgets: Budgets): { initial: Row[]; lazy
 
   const entry = path.posix.join(manifest.metaData.remoteEntry.path, manifest.metaData.remoteEntry.name);
   const initial = [row(entry, [entry], budgets.remoteEntry)];
+  const slimFile = path.join(dist, SLIM_MANIFEST);
+  if (existsSync(slimFile)) {
+    const slim = JSON.parse(readFileSync(slimFile, 'utf8')) as Manifest;
+    const slimEntry = path.posix.join(slim.metaData.remoteEntry.path, slim.metaData.remoteEntry.name);
+    initial.push(row(slimEntry, [slimEntry], budgets.slimRemoteEntry));
+    // Both entries must load one set of chunks: a host switching entries downloads nothing twice.
+    const assetsOf = (m: Manifest) => JSON.stringify(m.exposes.map(({ path: name, assets }) => [name, assets]));
+    if (assetsOf(slim) !== assetsOf(manifest)) problems.push(`${SLIM_MANIFEST} names other expose chunks than mf-manifest.json`);
+  } else {
+    problems.push(`${SLIM_MANIFEST} is missing: the build writes both entries`);
+  }
   const lazyFiles = new Set<string>();
   for (const expose of manifest.exposes) {
     const budget = budgets.exposes[expose.path];
@@ -162,14 +176,14 @@ const CONTENT_HASHED_JS = /\.[0-9a-f]{8}\.js$/;
 
 /**
  * What does not belong in a deployable remote: an HTML page (the dev playground shows fixture passwords and drives the
- * mock's fault injection) or a JavaScript file that is neither remoteEntry.js nor a content-hashed chunk (an entry
+ * mock's fault injection) or a JavaScript file that is neither a remote entry nor a content-hashed chunk (an entry
  * bundle such as main.js or previews.js).
  */
-export function foreignFiles(dist: string, remoteEntry = 'remoteEntry.js'): string[] {
+export function foreignFiles(dist: string, remoteEntries: readonly string[] = ['remoteEntry.js', 'remoteEntry.slim.js']): string[] {
   return filesUnder(dist)
     .filter((file) => {
       if (/\.html?$/i.test(file)) return true;
-      return file.endsWith('.js') && file !== remoteEntry && !CONTENT_HASHED_JS.test(file);
+      return file.endsWith('.js') && !remoteEntries.includes(file) && !CONTENT_HASHED_JS.test(file);
     })
     .sort();
 }

@@ -11,7 +11,8 @@ const page = (entry: string) =>
   new HtmlWebpackPlugin({ template: path.join(__dirname, 'public/index.html'), filename: `${entry}.html`, chunks: [entry] });
 
 export default (_env: unknown, argv: { mode?: 'development' | 'production' }): Configuration => {
-  const remote = remoteConfig(_env, { mode: 'production' });
+  // The full remote's configuration (the first of the two compilers).
+  const [remote] = remoteConfig(_env, { mode: 'production' }) as [Configuration];
   return {
     ...remote,
     name: 'bench-standalone',

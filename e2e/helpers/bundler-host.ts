@@ -6,7 +6,7 @@ import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import type { BundlerHost } from '../../examples/build-hosts';
 import type { RunningServer } from '../../examples/static-server';
-import { type E2EBrowser, getCharges, launchBrowser, manifestUrl, resetMock, type TrackedPage, urls, waitVisible } from '../browser';
+import { type E2EBrowser, getCharges, launchBrowser, manifestUrl, resetMock, slimManifestUrl, type TrackedPage, urls, waitVisible } from '../browser';
 import { sharedPackages } from '../federation-info';
 import { startBundlerHost } from '../servers';
 import { ALICE, clickKeys, dialogNamed, passwordDialog, payButton, readReminder } from './cashier';
@@ -113,7 +113,7 @@ export function bundlerHostSuite(spec: BundlerHostSpec): void {
 
   const pageUrl = (params: Record<string, string> = {}) => {
     const url = new URL('/', server.url);
-    const query = { remote: manifestUrl(), locale: 'en-US', account: ALICE.account, card: ALICE.card, amount: '100.00', ...params };
+    const query = { remote: slimManifestUrl(), locale: 'en-US', account: ALICE.account, card: ALICE.card, amount: '100.00', ...params };
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
     return url.href;
   };
@@ -154,7 +154,8 @@ export function bundlerHostSuite(spec: BundlerHostSpec): void {
     assert.equal(new URL(react[0]!).origin, hostOrigin, 'React came from the host');
     assert.equal(new URL(reactDom[0]!).origin, hostOrigin, 'React DOM came from the host');
     const fromRemote = tab.requests.filter((r) => r.url.startsWith(`${urls.cashier}/`)).map((r) => new URL(r.url).pathname.slice(1));
-    assert.ok(fromRemote.includes('remoteEntry.js'), 'the remote entry came from the remote origin');
+    assert.ok(fromRemote.includes('remoteEntry.slim.js'), 'the slim remote entry came from the remote origin');
+    assert.ok(!fromRemote.includes('remoteEntry.js'), 'the full entry (with a runtime of its own) was not downloaded');
     assert.deepEqual(
       fromRemote.filter((file) => reactFiles.includes(file)),
       [],

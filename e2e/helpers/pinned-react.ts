@@ -2,7 +2,7 @@
 // what the remote's manifest asks for, which React the cashier ran on, and what the page downloaded and logged.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { manifestUrl, type TrackedPage, urls, waitVisible } from '../browser';
+import { manifestUrl, slimManifestUrl, type TrackedPage, urls, waitVisible } from '../browser';
 import { sharedPackages } from '../federation-info';
 import type { RunningServer } from '../../examples/static-server';
 import { type PinnedReactHost, startPinnedReactHost } from '../servers';
@@ -88,7 +88,7 @@ export async function startHost(host: PinnedReactHost): Promise<PinnedHostPage> 
     server,
     url(params = {}) {
       const url = new URL('/', server.url);
-      const query = { remote: manifestUrl(), locale: 'en-US', account: ALICE.account, card: ALICE.card, amount: '100.00', ...params };
+      const query = { remote: slimManifestUrl(), locale: 'en-US', account: ALICE.account, card: ALICE.card, amount: '100.00', ...params };
       for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
       return url.href;
     },

@@ -3,4 +3,4 @@ import type { Configuration } from 'webpack';
 import { hostConfig } from '../host-webpack';
 
 export default (_env: unknown, argv: { mode?: string }): Configuration =>
-  hostConfig({ dir: __dirname, production: argv.mode !== 'development' });
+  hostConfig({ dir: __dirname, production: argv.mode !== 'development', slimEntry: true });

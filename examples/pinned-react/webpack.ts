@@ -38,6 +38,7 @@ export function pinnedReactHostConfig(host: PinnedReactHost): Configuration {
   const config = hostConfig({
     dir: host.dir,
     production: host.production,
+    slimEntry: true,
     plugins: [
       new ModuleFederationPlugin({
         name: host.name,
@@ -48,6 +49,8 @@ export function pinnedReactHostConfig(host: PinnedReactHost): Configuration {
         shareStrategy: 'loaded-first',
         dts: false,
         manifest: false,
+        // Lends this runtime's core to the slim remote entry (remoteEntry.slim.js).
+        experiments: { provideExternalRuntime: true },
       }),
     ],
   });

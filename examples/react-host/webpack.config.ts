@@ -12,6 +12,7 @@ export default (_env: unknown, argv: { mode?: string }): Configuration =>
   hostConfig({
     dir: __dirname,
     production: argv.mode !== 'development',
+    slimEntry: true,
     plugins: [
       new ModuleFederationPlugin({
         name: 'react_host',
@@ -30,6 +31,8 @@ export default (_env: unknown, argv: { mode?: string }): Configuration =>
         shareStrategy: 'loaded-first',
         dts: false,
         manifest: false,
+        // Lends this runtime's core to the slim remote entry (remoteEntry.slim.js).
+        experiments: { provideExternalRuntime: true },
       }),
     ],
   });

@@ -4,7 +4,7 @@ import { pluginModuleFederation } from '@module-federation/rsbuild-plugin';
 import { defineConfig } from '@rsbuild/core';
 import { pluginReact } from '@rsbuild/plugin-react';
 import pkg from '../../package.json';
-import { DEFAULT_MANIFEST_URL } from '../shared/remote-manifest';
+import { DEFAULT_SLIM_MANIFEST_URL } from '../shared/remote-manifest';
 
 const deps = pkg.dependencies as Record<string, string>;
 const singleton = (name: string) => ({ singleton: true, requiredVersion: deps[name] });
@@ -15,7 +15,7 @@ export default defineConfig({
   html: {
     template: './public/index.html',
     // The build's default remote in <meta name="cashier-remote-manifest">; ?remote= still overrides it at run time.
-    templateParameters: { cashierManifest: process.env.CASHIER_REMOTE_MANIFEST ?? DEFAULT_MANIFEST_URL },
+    templateParameters: { cashierManifest: process.env.CASHIER_REMOTE_MANIFEST ?? DEFAULT_SLIM_MANIFEST_URL },
   },
   output: {
     distPath: { root: path.join(__dirname, 'dist') },
@@ -37,6 +37,8 @@ export default defineConfig({
         'react-dom/': singleton('react-dom'),
       },
       shareStrategy: 'loaded-first',
+      // Lends this runtime's core to the slim remote entry (remoteEntry.slim.js).
+      experiments: { provideExternalRuntime: true },
       dts: false,
       manifest: false,
     }),

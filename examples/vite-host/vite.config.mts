@@ -34,6 +34,8 @@ export default defineConfig({
         'react-dom': singleton('react-dom'),
       },
       shareStrategy: 'loaded-first',
+      // Lends this runtime's core to the slim remote entry (remoteEntry.slim.js).
+      experiments: { provideExternalRuntime: true },
       dts: false,
     }),
     manifestMeta(),

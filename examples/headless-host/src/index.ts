@@ -4,6 +4,7 @@ import { createInstance } from '@module-federation/enhanced/runtime';
 import type { PaymentSliceModule } from '../../shared/cashier-types';
 import { checkoutDefaults, formatYuan, toCashierOptions } from '../../shared/checkout';
 import { manifestTimeout } from '../../shared/manifest-timeout';
+import { provideRuntimeCore } from '../../shared/runtime-core';
 import { cashierManifestUrl, REMOTE_NAME } from '../../shared/remote-manifest';
 import '../../shared/host.css';
 
@@ -11,7 +12,8 @@ const federation = createInstance({
   name: 'headless_host',
   remotes: [{ name: REMOTE_NAME, entry: cashierManifestUrl() }],
   shared: {},
-  plugins: [manifestTimeout()],
+  // Shares no package, but lends its runtime core: it loads the slim entry.
+  plugins: [manifestTimeout(), provideRuntimeCore()],
 });
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;

@@ -3,7 +3,8 @@ import { createInstance } from '@module-federation/runtime';
 import type { OpenCashierModule } from '../../shared/cashier-types';
 import { type CheckoutInput, checkoutDefaults, toCashierOptions } from '../../shared/checkout';
 import { manifestTimeout } from '../../shared/manifest-timeout';
-import { cashierManifestUrl, REMOTE_NAME } from '../../shared/remote-manifest';
+import { cashierManifestUrl, DEFAULT_SLIM_MANIFEST_URL, REMOTE_NAME } from '../../shared/remote-manifest';
+import { provideRuntimeCore } from '../../shared/runtime-core';
 import { sharedReact } from './shared-react';
 import '../../shared/host.css';
 
@@ -11,11 +12,12 @@ import '../../shared/host.css';
 // are not (the remote loads its own copies of those two).
 const federation = createInstance({
   name: 'runtime_host',
-  remotes: [{ name: REMOTE_NAME, entry: cashierManifestUrl() }],
+  remotes: [{ name: REMOTE_NAME, entry: cashierManifestUrl(window, DEFAULT_SLIM_MANIFEST_URL) }],
   shared: sharedReact,
   // The React already loaded here wins over the remote's own copy.
   shareStrategy: 'loaded-first',
-  plugins: [manifestTimeout()],
+  // provideRuntimeCore: the slim entry runs on this page's runtime core.
+  plugins: [manifestTimeout(), provideRuntimeCore()],
 });
 
 const form = document.getElementById('order') as HTMLFormElement;
@@ -75,7 +77,7 @@ form.addEventListener('submit', async (event) => {
     status.textContent = `Cashier: ${reminder.status}`;
   } catch (error) {
     // The runtime caches a failed remote: register it again so the next click fetches anew.
-    federation.registerRemotes([{ name: REMOTE_NAME, entry: cashierManifestUrl() }], { force: true });
+    federation.registerRemotes([{ name: REMOTE_NAME, entry: cashierManifestUrl(window, DEFAULT_SLIM_MANIFEST_URL) }], { force: true });
     status.textContent = 'Cashier: unavailable';
     showError(`The cashier is unavailable: ${error instanceof Error ? error.message : String(error)}`);
   } finally {

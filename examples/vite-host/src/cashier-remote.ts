@@ -3,7 +3,7 @@ import { loadRemote, registerPlugins, registerRemotes } from '@module-federation
 import type { CashierLoader } from '../../shared-react/cashier-loader';
 import type { CashierPageModule, OpenCashierModule } from '../../shared/cashier-types';
 import { manifestTimeout } from '../../shared/manifest-timeout';
-import { cashierManifestUrl, REMOTE_NAME } from '../../shared/remote-manifest';
+import { cashierManifestUrl, DEFAULT_SLIM_MANIFEST_URL, REMOTE_NAME } from '../../shared/remote-manifest';
 
 async function load<T>(expose: string): Promise<T> {
   const module = await loadRemote<T>(`${REMOTE_NAME}/${expose}`);
@@ -12,7 +12,7 @@ async function load<T>(expose: string): Promise<T> {
 }
 
 export function cashierLoader(): CashierLoader {
-  const entry = cashierManifestUrl();
+  const entry = cashierManifestUrl(window, DEFAULT_SLIM_MANIFEST_URL);
   registerPlugins([manifestTimeout()]);
   // A manifest entry: the runtime reads the remote's type ('global', a webpack container) from it.
   registerRemotes([{ name: REMOTE_NAME, entry }]);
