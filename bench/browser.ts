@@ -88,6 +88,12 @@ export interface BenchWindow {
     cells: { count: number; pointerDown: number; seenAt: number; paintedAt: number }[];
     remoteCalls: { id: string; at: number }[];
     remoteLoads: { id: string; at: number }[];
+    /** Federation runtime hooks, in order (beforeRequest, afterLoadSnapshot, initContainer, onLoad, …). */
+    federation: { hook: string; detail: string; at: number }[];
+    /** Only with ?benchProfile=1: React commits, Redux actions and store subscriptions. */
+    commits?: { at: number; components: number }[];
+    actions?: { type: string; at: number }[];
+    storeEvents?: { kind: 'subscribed' | 'notified' | 'unsubscribed'; at: number }[];
     slowEvents: { name: string; startTime: number; duration: number; processingEnd: number }[];
     /** Set by ?benchWatch=<state> once that state is painted. */
     watched?: PaintedState | null;

@@ -13,22 +13,110 @@
       channel.port2.postMessage(0);
     });
 
-  // The federation runtime reads global plugins from a pre-existing __FEDERATION__: loadRemote's first hook marks its start.
+  // The federation runtime reads global plugins from a pre-existing __FEDERATION__: loadRemote's first hook marks its start,
+  // the others mark the phases (manifest read, container initialised with the share scope, module handed over).
+  bench.federation = [];
+  const mark = (hook, detail) => bench.federation.push({ hook, detail: detail ?? '', at: performance.now() });
   window.__FEDERATION__ = {
     __GLOBAL_PLUGIN__: [
       {
         name: 'cashier-bench-timing',
         beforeRequest(args) {
           bench.remoteCalls.push({ id: args.id, at: performance.now() });
+          mark('beforeRequest', args.id);
+          return args;
+        },
+        afterLoadSnapshot(args) {
+          mark('afterLoadSnapshot', args.moduleInfo?.name);
+          return args;
+        },
+        beforeInitContainer(args) {
+          mark('beforeInitContainer', args.origin?.name);
+          return args;
+        },
+        initContainer(args) {
+          mark('initContainer', args.origin?.name);
+          return args;
+        },
+        beforeLoadShare(args) {
+          mark('beforeLoadShare', args.pkgName);
           return args;
         },
         // The exposed module is evaluated and about to be handed to the host: loading is over, rendering starts.
         onLoad(args) {
           bench.remoteLoads.push({ id: args.id, at: performance.now() });
+          mark('onLoad', args.id);
         },
       },
     ],
   };
+
+  // ?benchProfile=1 (profiling runs only, never timed): React commits and the components each commit rendered, counted
+  // through the DevTools hook every React build calls; Redux actions and store subscriptions through the compose hook
+  // Redux Toolkit's configureStore looks for.
+  if (new URLSearchParams(location.search).get('benchProfile')) {
+    bench.commits = [];
+    bench.actions = [];
+    bench.storeEvents = [];
+    const PERFORMED_WORK = 1;
+    // Components that rendered in this commit: function/class/forwardRef/memo fibers flagged PerformedWork, skipping
+    // subtrees React bailed out of (their child is still the previous tree's, shared with the alternate).
+    const rendered = (fiber) => {
+      let count = 0;
+      const stack = fiber ? [fiber] : [];
+      while (stack.length) {
+        const node = stack.pop();
+        if ([0, 1, 11, 14, 15].includes(node.tag) && node.flags & PERFORMED_WORK) count++;
+        if (node.sibling) stack.push(node.sibling);
+        if (node.child && !(node.alternate && node.child === node.alternate.child)) stack.push(node.child);
+      }
+      return count;
+    };
+    window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+      isDisabled: false,
+      supportsFiber: true,
+      renderers: new Map(),
+      inject(renderer) {
+        const id = this.renderers.size + 1;
+        this.renderers.set(id, renderer);
+        return id;
+      },
+      onScheduleFiberRoot() {},
+      onCommitFiberRoot(_id, root) {
+        bench.commits.push({ at: performance.now(), components: rendered(root.current.child) });
+      },
+      onCommitFiberUnmount() {},
+      onPostCommitFiberRoot() {},
+      checkDCE() {},
+    };
+    const countingEnhancer = (createStore) => (...args) => {
+      const store = createStore(...args);
+      return {
+        ...store,
+        dispatch(action) {
+          if (action && typeof action.type === 'string') bench.actions.push({ type: action.type, at: performance.now() });
+          return store.dispatch(action);
+        },
+        subscribe(listener) {
+          bench.storeEvents.push({ kind: 'subscribed', at: performance.now() });
+          const off = store.subscribe(() => {
+            bench.storeEvents.push({ kind: 'notified', at: performance.now() });
+            listener();
+          });
+          return () => {
+            bench.storeEvents.push({ kind: 'unsubscribed', at: performance.now() });
+            off();
+          };
+        },
+      };
+    };
+    window.__REDUX_DEVTOOLS_EXTENSION_COMPOSE__ = (...funcs) => {
+      // Called either with options (returns a compose) or with enhancers directly; the counter sits innermost, so it
+      // sees every action that reaches the reducers (thunks' included) and every subscriber.
+      const compose = (...enhancers) => (createStore) => [...enhancers, countingEnhancer].reduceRight((next, enhancer) => enhancer(next), createStore);
+      return funcs.length === 1 && typeof funcs[0] === 'object' ? compose : compose(...funcs);
+    };
+  }
 
   addEventListener(
     'pointerdown',

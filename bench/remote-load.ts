@@ -1,23 +1,24 @@
-// Target 2: from loadRemote('cashier/CashierPage') to the painted 'Pay' button, cold cache; and the page bundled directly.
+// Remote load as ratios of interleaved runs: federated (cold) and preloaded federated against the code-split page.
 import type { Browser, Page } from 'playwright-core';
 import { type BenchWindow, pageUrl, waitInPage, whenPainted, withContext } from './browser';
+import { interleave } from './pairs';
+import { type FederationRun, type PhaseBreakdown, type ResourceSpan, resourceSpans, serialChain, summarizePhases } from './phases';
 import type { BenchStack } from './setup';
-import { type Summary, summarize } from './stats';
+import { pairRatios, type RatioSummary, type Summary, summarize, summarizeRatios } from './stats';
 
 export interface LoadResult {
-  /** react-host, cold cache, no preload: loadRemote -> 'Pay' painted. */
+  /** Per-pair ratio: federated cold ÷ split cold (target ≤ 1.15). */
+  federatedOverSplit: RatioSummary;
+  /** Per-pair ratio: federated with the react-host's preloadRemote on hover ÷ split cold (target ≤ 1). */
+  preloadedOverSplit: RatioSummary;
+  /** Absolute times, information only. */
   federated: Summary;
-  /** Of that: loadRemote -> the federation runtime hands the evaluated module over (its onLoad hook). */
-  federatedModuleReady: Summary;
-  /** The same with the remote preloaded on hover (preloadRemote) before the click. */
   federatedPreloaded: Summary;
-  /** bench/standalone bundled.html, cold cache: navigation start -> 'Pay' painted (React and the page in one bundle). */
-  bundled: Summary;
-  /** bench/standalone split.html: import() of the page chunk (no federation) -> 'Pay' painted; React already loaded. */
   split: Summary;
-  /** bundled.html?trigger=click: render -> 'Pay' painted with all code in memory (the floor). */
-  renderOnly: Summary;
-  ratio: number;
+  /** Where federation's cold time goes, medians over the cold federated runs. */
+  phases: PhaseBreakdown;
+  /** The split page's own files after the click, for comparison with federation's waterfall. */
+  splitDepth: Summary;
 }
 
 const CHECKOUT = 'form[aria-label="Order"] button[type="submit"]';
@@ -27,8 +28,16 @@ async function clickInPage(page: Page, selector: string): Promise<void> {
   await page.evaluate((s) => (document.querySelector(s) as HTMLElement).click(), selector);
 }
 
+/** What the page's Resource Timing buffer holds for one origin (all of it: the page is fresh). */
+async function spansOf(page: Page, origin: string): Promise<ResourceSpan[]> {
+  const entries = await page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ name: e.name, startTime: e.startTime, responseEnd: e.responseEnd })),
+  );
+  return resourceSpans(entries, origin);
+}
+
 /** loadRemote -> Pay painted in a fresh context; `preload` hovers the checkout button first and waits for the network to settle. */
-export async function federatedRun(browser: Browser, stack: BenchStack, preload: boolean): Promise<{ painted: number; moduleReady: number }> {
+export async function federatedRun(browser: Browser, stack: BenchStack, preload: boolean): Promise<FederationRun> {
   return withContext(browser, async (context) => {
     const page = await context.newPage();
     await page.goto(pageUrl(stack.reactHostUrl, { remote: stack.manifestUrl, locale: 'en-US', methods: 'password' }));
@@ -40,62 +49,50 @@ export async function federatedRun(browser: Browser, stack: BenchStack, preload:
     const painted = whenPainted(page, 'pay');
     await clickInPage(page, CHECKOUT);
     const { paintedAt } = await painted;
-    const { remoteCalls, remoteLoads } = await page.evaluate(() => (window as unknown as BenchWindow).__bench);
+    const { remoteCalls, federation } = await page.evaluate(() => (window as unknown as BenchWindow).__bench);
     const start = remoteCalls.find((call) => call.id === 'cashier/CashierPage');
-    const ready = remoteLoads.find((load) => load.id === 'cashier/CashierPage');
-    if (!start || !ready) throw new Error(`loadRemote('cashier/CashierPage') was not seen (calls: ${JSON.stringify(remoteCalls)})`);
-    return { painted: paintedAt - start.at, moduleReady: ready.at - start.at };
+    if (!start) throw new Error(`loadRemote('cashier/CashierPage') was not seen (calls: ${JSON.stringify(remoteCalls)})`);
+    return { start: start.at, paintedAt, hooks: federation, resources: await spansOf(page, new URL(stack.cashierUrl).origin) };
   });
 }
 
-async function standaloneRun(browser: Browser, stack: BenchStack, file: 'bundled' | 'split', trigger: 'load' | 'click'): Promise<number> {
+/** split.html: import() of the page chunk -> 'Pay' painted, React already in the page; fresh context. */
+async function splitRun(browser: Browser, stack: BenchStack): Promise<{ ms: number; depth: number }> {
   return withContext(browser, async (context) => {
     const page = await context.newPage();
-    const url = pageUrl(`${stack.standaloneUrl}/${file}.html`, { api: stack.apiUrl, trigger });
-    if (trigger === 'load') {
-      // The watch starts before navigation so the first painted 'Pay' is not missed; time 0 is navigation start.
-      await page.goto(`${url}&benchWatch=pay`);
-      await waitInPage(page, 'window.__bench.watched', "the bundled page's 'Pay' button");
-      return page.evaluate(() => (window as unknown as BenchWindow).__bench.watched!.paintedAt);
-    }
-    await page.goto(url);
+    await page.goto(pageUrl(`${stack.standaloneUrl}/split.html`, { api: stack.apiUrl, trigger: 'click' }));
     await page.locator('#open').waitFor();
     const painted = whenPainted(page, 'pay');
     await clickInPage(page, '#open');
     const { paintedAt } = await painted;
-    const mark = file === 'split' ? 'bench:import' : 'bench:render';
-    await waitInPage(page, `performance.getEntriesByName('${mark}').length > 0`, `the ${mark} mark`);
-    const start = await page.evaluate((name) => performance.getEntriesByName(name)[0]!.startTime, mark);
-    return paintedAt - start;
+    await waitInPage(page, "performance.getEntriesByName('bench:import').length > 0", 'the bench:import mark');
+    const start = await page.evaluate(() => performance.getEntriesByName('bench:import')[0]!.startTime);
+    const after = (await spansOf(page, new URL(stack.standaloneUrl).origin)).filter((r) => r.start >= start);
+    return { ms: paintedAt - start, depth: serialChain(after).length };
   });
 }
 
-async function samplesOf<T>(runs: number, once: () => Promise<T>): Promise<T[]> {
-  await once(); // warm-up: disk caches of Chromium and of the servers, not measured
-  const samples: T[] = [];
-  for (let i = 0; i < runs; i++) samples.push(await once());
-  return samples;
-}
-
-function logged(label: string, summary: Summary): Summary {
-  console.log(`[bench]   ${label}: median ${summary.median} ms over ${summary.n} runs`);
-  return summary;
-}
-
-async function repeat(runs: number, label: string, once: () => Promise<number>): Promise<Summary> {
-  return logged(label, summarize(await samplesOf(runs, once)));
-}
-
-export async function measureRemoteLoad(browser: Browser, stack: BenchStack, runs: number): Promise<LoadResult> {
-  const cold = await samplesOf(runs, () => federatedRun(browser, stack, false));
-  const federated = logged('remote load (react-host, cold)', summarize(cold.map((s) => s.painted)));
-  const federatedModuleReady = summarize(cold.map((s) => s.moduleReady));
-  const federatedPreloaded = logged(
-    'remote load after preloadRemote',
-    summarize((await samplesOf(runs, () => federatedRun(browser, stack, true))).map((s) => s.painted)),
+export async function measureRemoteLoad(browser: Browser, stack: BenchStack, pairs: number): Promise<LoadResult> {
+  const runs = await interleave(pairs, {
+    federated: () => federatedRun(browser, stack, false),
+    preloaded: () => federatedRun(browser, stack, true),
+    split: () => splitRun(browser, stack),
+  });
+  const federated = runs.map((r) => r.federated.paintedAt - r.federated.start);
+  const preloaded = runs.map((r) => r.preloaded.paintedAt - r.preloaded.start);
+  const split = runs.map((r) => r.split.ms);
+  const result: LoadResult = {
+    federatedOverSplit: summarizeRatios(pairRatios(federated, split)),
+    preloadedOverSplit: summarizeRatios(pairRatios(preloaded, split)),
+    federated: summarize(federated),
+    federatedPreloaded: summarize(preloaded),
+    split: summarize(split),
+    phases: summarizePhases(runs.map((r) => r.federated)),
+    splitDepth: summarize(runs.map((r) => r.split.depth)),
+  };
+  console.log(
+    `[bench]   federated ÷ split ${result.federatedOverSplit.median}× (p10–p90 ${result.federatedOverSplit.p10}–${result.federatedOverSplit.p90}), ` +
+      `preloaded ÷ split ${result.preloadedOverSplit.median}× over ${pairs} rounds`,
   );
-  const bundled = await repeat(runs, 'bundled page (navigation -> Pay)', () => standaloneRun(browser, stack, 'bundled', 'load'));
-  const split = await repeat(runs, 'code-split page (import() -> Pay)', () => standaloneRun(browser, stack, 'split', 'click'));
-  const renderOnly = await repeat(runs, 'render only (code in memory)', () => standaloneRun(browser, stack, 'bundled', 'click'));
-  return { federated, federatedModuleReady, federatedPreloaded, bundled, split, renderOnly, ratio: Math.round((federated.median / bundled.median) * 100) / 100 };
+  return result;
 }

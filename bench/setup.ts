@@ -9,11 +9,11 @@ import { CHROMIUM } from '../e2e/browser';
 import { dists, startHostServer, startRemoteServer } from '../e2e/servers';
 import { STANDALONE_OUTPUT } from './standalone/webpack.config';
 
-const STANDALONE_SOURCES = ['src', 'bench/standalone', 'webpack.config.ts', 'package.json', 'package-lock.json'];
+const STANDALONE_SOURCES = ['src', 'bench/standalone', 'bench/floor', 'webpack.config.ts', 'package.json', 'package-lock.json'];
 
 /** The bench page that bundles CashierPage without federation (bench/standalone), rebuilt when stale. */
 function buildStandalone(force: boolean): void {
-  const marker = path.join(STANDALONE_OUTPUT, 'bundled.html');
+  const marker = path.join(STANDALONE_OUTPUT, 'floor.html');
   if (!force && isFresh(marker, STANDALONE_SOURCES.map((p) => path.join(ROOT, p)))) return;
   console.log('[bench] building the bundled page (bench/standalone)');
   const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });

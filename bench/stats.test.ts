@@ -1,4 +1,4 @@
-import { coveredLength, median, percentile, summarize } from './stats';
+import { coveredLength, median, pairRatios, percentile, summarize, summarizeRatios } from './stats';
 
 describe('bench statistics', () => {
   it('takes nearest-rank percentiles and the middle of an even count for the median', () => {
@@ -23,5 +23,26 @@ describe('bench statistics', () => {
     expect(coveredLength(intervals, [{ start: 0, end: 100 }])).toBe(25);
     expect(coveredLength(intervals, [{ start: 8, end: 12 }, { start: 45, end: 60 }])).toBe(9);
     expect(coveredLength([], [{ start: 0, end: 1 }])).toBe(0);
+  });
+});
+
+describe('per-pair ratios', () => {
+  it('divides each pair and summarises the ratios, so drift common to a pair cancels', () => {
+    // The second half of the run is twice as slow for both variants: every ratio is still 1.2.
+    const a = [120, 120, 240, 240];
+    const b = [100, 100, 200, 200];
+    const ratios = pairRatios(a, b);
+    expect(ratios.map((r) => Math.round(r * 1000) / 1000)).toEqual([1.2, 1.2, 1.2, 1.2]);
+    expect(summarizeRatios(ratios)).toEqual({ n: 4, median: 1.2, p10: 1.2, p25: 1.2, p75: 1.2, p90: 1.2 });
+  });
+
+  it('gives the spread as nearest-rank percentiles of the ratios', () => {
+    const s = summarizeRatios([0.9, 1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 2]);
+    expect([s.median, s.p10, s.p25, s.p75, s.p90]).toEqual([1.35, 0.9, 1.1, 1.6, 1.7]);
+  });
+
+  it('refuses unmatched pairs and empty denominators', () => {
+    expect(() => pairRatios([1, 2], [1])).toThrow('2 numerators for 1 denominators');
+    expect(() => pairRatios([1], [0])).toThrow('pair 0 has a denominator of 0');
   });
 });

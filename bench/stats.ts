@@ -62,3 +62,35 @@ export function coveredLength(intervals: readonly Interval[], windows: readonly 
   }
   return current ? total + current.end - current.start : total;
 }
+
+/** A ratio target's figures: the median of per-pair ratios and their spread (nearest-rank p10–p90 and IQR). */
+export interface RatioSummary {
+  n: number;
+  median: number;
+  p10: number;
+  p25: number;
+  p75: number;
+  p90: number;
+}
+
+/** Per-pair ratios a_i ÷ b_i: each pair was measured back to back, so slow drift of the machine cancels in it. */
+export function pairRatios(a: readonly number[], b: readonly number[]): number[] {
+  if (a.length !== b.length) throw new Error(`pairRatios: ${a.length} numerators for ${b.length} denominators`);
+  return a.map((x, i) => {
+    const y = b[i]!;
+    if (!(y > 0)) throw new Error(`pairRatios: pair ${i} has a denominator of ${y}`);
+    return x / y;
+  });
+}
+
+export function summarizeRatios(ratios: readonly number[]): RatioSummary {
+  if (ratios.length === 0 || !ratios.every(Number.isFinite)) throw new Error('summarizeRatios needs finite ratios');
+  return {
+    n: ratios.length,
+    median: round(median(ratios), 3),
+    p10: round(percentile(ratios, 10), 3),
+    p25: round(percentile(ratios, 25), 3),
+    p75: round(percentile(ratios, 75), 3),
+    p90: round(percentile(ratios, 90), 3),
+  };
+}

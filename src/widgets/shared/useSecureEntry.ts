@@ -13,7 +13,7 @@ export interface PasswordLock {
 export interface SecurePasswordProps {
   /** Default 'zh-CN'. */
   locale?: Locale;
-  /** Fetches a fresh single-use challenge; called ahead, when the widget opens and after each new error. */
+  /** Fetches a fresh single-use challenge; called ahead, when the widget opens with keys on, after each new error and at the first key. */
   getChallenge: () => Promise<PasswordChallenge>;
   /** Called once per entry with the sealed password; the plain password is never reported. */
   onEncrypted: (password: EncryptedPassword) => void;
@@ -67,6 +67,7 @@ export function useSecureEntry(props: SecurePasswordProps, capacity: number, aut
   const phase = useRef<Phase>('input');
   const session = useRef(0); // bumped by every wipe, so a sealing that outlived its entry is dropped
   const challenge = useRef<Promise<PasswordChallenge> | null>(null);
+  const deferred = useRef(false); // the entry started with keys off: its challenge waits for the first key
   const idle = useRef<ReturnType<typeof setTimeout>>(undefined);
   const [count, setCount] = useState(0);
   const [prepareFailed, setPrepareFailed] = useState(false);
@@ -151,10 +152,15 @@ export function useSecureEntry(props: SecurePasswordProps, capacity: number, aut
       if (length.current === 0 && bytes.current.length !== capacity) bytes.current = new Uint8Array(capacity);
       if (length.current >= bytes.current.length) return;
       bytes.current[length.current++] = charCode;
+      // An entry started while keys were off has no challenge yet: the first key asks, well ahead of the last.
+      if (deferred.current) {
+        deferred.current = false;
+        prepare().catch(() => undefined);
+      }
       touched(length.current);
       if (autoSubmit && length.current === capacity) submit(capacity);
     },
-    [submit, touched],
+    [prepare, submit, touched],
   );
 
   const remove = useCallback(() => {
@@ -163,10 +169,11 @@ export function useSecureEntry(props: SecurePasswordProps, capacity: number, aut
     touched(length.current);
   }, [touched]);
 
-  // A fresh entry, with its challenge on the way (none while locked).
+  // A fresh entry, with its challenge on the way unless keys are off (locked, or a payment being sent: the nonce would go unused).
   const start = useCallback(() => {
     wipe(true);
-    if (!latest.current.locked) prepare().catch(() => undefined);
+    deferred.current = latest.current.inactive && !latest.current.locked;
+    if (!latest.current.inactive) prepare().catch(() => undefined);
   }, [wipe, prepare]);
 
   const { open = true, error, resetKey } = props;
