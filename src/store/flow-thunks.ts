@@ -3,9 +3,9 @@ import { buildPayRequest, createIdempotencyKey } from '../core/payment-request';
 import { readablePaymentData, samePaymentData, validatePaymentData } from '../core/payment-data';
 import { safeCorrectionUrl } from '../core/server-content';
 import type { Authentication, CashierResources, PasswordChallenge } from '../core/service-interfaces';
-import type { FailedCheck, Locale, Method, PaymentData } from '../core/types';
+import type { FailedCheck, FinalStatus, Locale, Method, PaymentData } from '../core/types';
 import { pageTranslator } from '../i18n/page-messages';
-import { canMove, finalStatusFor, isSettling } from './flow-machine';
+import { canMove, isSettling } from './flow-machine';
 import type { PaymentAttempt } from './payment-state';
 import { type PayOutcome, recoverOutcome, sendPayRequest } from './pay-outcome';
 import {
@@ -230,7 +230,7 @@ export const chooseAnotherMethod =
  * when the person closes the cashier (until then they may still try again, correct the data or check again).
  */
 export const endFlow =
-  (status?: ReturnType<typeof finalStatusFor>): FlowThunk =>
+  (status?: FinalStatus): FlowThunk =>
   (dispatch, getState, { vault }) => {
     const state = getState().payment;
     if (state.reminder || !state.payment) return;
