@@ -119,6 +119,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
           failedChecks={state.failedChecks}
           payment={payment}
           cards={resources?.cards}
+          checkResults={state.checkResults}
           amountEditable={options.amountEditable}
           onCorrect={(corrected) => dispatch(pay({ method, corrected }))}
           onClose={close}
