@@ -15,7 +15,7 @@ export const messagesEnUS = {
   'password.wrongAttempts': 'Wrong password, {n} attempts left',
   'password.wrongLastAttempt': 'Wrong password, 1 attempt left',
   'password.unlocksIn': 'Unlocks in {time}',
-  'password.unlocked': 'Unlocked. You can enter your password again.',
+  'password.unlocked': 'Unlocked. You can pay with your password again.',
   'password.forgot': 'Forgot password?',
 } as const;
 

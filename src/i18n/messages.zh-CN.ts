@@ -17,6 +17,6 @@ export const messagesZhCN: Messages = {
   'password.wrongAttempts': '密码错误，还可尝试 {n} 次',
   'password.wrongLastAttempt': '密码错误，还可尝试 1 次',
   'password.unlocksIn': '{time} 后解锁',
-  'password.unlocked': '已解锁，可以重新输入密码。',
+  'password.unlocked': '已解锁，可以使用密码支付。',
   'password.forgot': '忘记密码？',
 };

@@ -1,5 +1,4 @@
 import { buildReminder, verificationFailureCode } from '../core/reminder';
-import { formatDateTime } from '../i18n';
 import { finalStatusFor } from './flow-machine';
 import type { FinalStatus, PaymentReminder } from '../core/types';
 import type { PaymentState } from './payment-state';
@@ -37,7 +36,9 @@ export function reminderFromState(state: PaymentState, status: FinalStatus, t: P
     return { ...buildReminder({ kind: 'unknown', payment, message, method, code: 'WRONG_PASSWORD' }), status: 'failed' };
   }
   if (status === 'failed' && state.passwordLock) {
-    const message = t('lockedUntil', { time: formatDateTime(state.locale, state.passwordLock.unlocksAt) });
+    // Intl directly: the widget catalogs behind i18n/index stay out of the slice's chunk.
+    const time = new Date(state.passwordLock.unlocksAt).toLocaleString(state.locale);
+    const message = t('lockedUntil', { time });
     return { ...buildReminder({ kind: 'unknown', payment, message, method, code: 'PASSWORD_LOCKED' }), status: 'failed' };
   }
   if (status === 'failed') {

@@ -90,7 +90,7 @@ describe('PasswordKeyboard: lock countdown', () => {
     expect(onUnlocked).not.toHaveBeenCalled();
     act(() => jest.advanceTimersByTime(1000));
     expect(screen.queryByRole('timer')).toBeNull();
-    expect(screen.getByText('Unlocked. You can enter your password again.')).toBeInTheDocument();
+    expect(screen.getByText('Unlocked. You can pay with your password again.')).toBeInTheDocument();
     act(() => jest.advanceTimersByTime(5000));
     expect(onUnlocked).toHaveBeenCalledTimes(1);
   });

@@ -11,14 +11,7 @@ export function passwordErrorText(t: Translator, { attemptsLeft, error }: Pick<S
 }
 
 /** The widget is public too: whatever a host passes, only an https link is ever rendered. */
-function httpsOnly(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).protocol === 'https:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const httpsOnly = (url: string | undefined) => (url && /^https:\/\/[^\s]+$/i.test(url) ? url : undefined);
 
 export function PasswordHelp({ t, props }: { t: Translator; props: SecurePasswordProps }) {
   const { locked, locale, onUnlocked } = props;
