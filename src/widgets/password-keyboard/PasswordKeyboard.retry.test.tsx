@@ -37,7 +37,7 @@ describe('PasswordKeyboard: wrong password inline', () => {
     await clickKeys(user, '12');
     expect(screen.getByRole('status')).toHaveTextContent('2 of 6 digits entered');
     expect(cells()).not.toHaveClass('cashier-pk-cells--error');
-  });
+  }, 20_000); // RSA-OAEP sealing on a busy machine
 
   it('typing during the flash ends it at once and shows only the typed digits', async () => {
     const { user, rerender } = setup();
