@@ -24,7 +24,8 @@ import {
   requestsTo,
 } from './helpers/cashier';
 
-const LIMIT_MESSAGE = "The amount is over this card's single-payment limit. Choose another card or pay a smaller amount.";
+// The reason names the card's single limit and the amount, from the rule's parameters.
+const LIMIT_MESSAGE = "Exceeds this card's single limit of ¥1,000.00 (you're paying ¥2,000.00)";
 const LIMIT_URL = 'https://bank.example/help/single-payment-limit?lang=en-US';
 const FROZEN_MESSAGE = 'Your account cannot pay right now (it may be frozen). Contact customer service to restore it.';
 const FROZEN_URL = 'https://bank.example/help/account-status?lang=en-US';
@@ -138,6 +139,10 @@ for (const host of HOSTS) {
       assert.equal(tab.page.url(), cashierUrl, 'the cashier page did not navigate away');
       await dialog.waitFor();
 
+      // The card that failed is not preselected: the second card is.
+      const cardSelect = dialog.getByLabel('Pay with another card');
+      assert.match((await cardSelect.locator('option:checked').textContent()) ?? '', /0044$/);
+      assert.equal(await cardSelect.getAttribute('aria-invalid'), 'false');
       await chooseCardEnding(dialog, '0044');
       await dialog.getByRole('button', { name: 'Pay again' }).click();
       await waitVisible(tab, passwordDialog(tab.page), 'the password dialog after the card change');
@@ -263,11 +268,9 @@ describe('vanilla-host only', () => {
       assert.ok(await focusIsIn(keyboard), `focus is still inside the keyboard after Tab ×${i + 1}`);
     }
     await clickKeys(tab.page, '111111');
-    const dialog = failed(tab.page);
-    await waitVisible(tab, dialog, 'the "Payment failed" dialog');
-    await dialog.getByText('4 attempts left').waitFor();
-    await dialog.getByRole('button', { name: 'Try again' }).click();
-    await waitVisible(tab, passwordDialog(tab.page), 'the password dialog again');
+    // The keypad stays with the reason inline; the next entry goes on the same step.
+    await keyboard.getByRole('alert').filter({ hasText: 'Wrong password, 4 attempts left' }).waitFor();
+    await keyboard.getByRole('status').filter({ hasText: '0 of 6 digits entered' }).waitFor();
     await clickKeys(tab.page, ALICE.password);
     await waitUntilPaid();
     await waitVisible(tab, success(tab.page), 'the success dialog', 5000);
@@ -286,6 +289,12 @@ describe('react-host only', () => {
     await waitVisible(tab, dialog, 'the "Verification failed" dialog');
     const amount = dialog.getByLabel('Amount (CNY)');
     await waitVisible(tab, amount, 'the amount field (react-host passes amountEditable)', 3000);
+    // Shown as money and marked invalid, tied to the reason with both figures.
+    assert.equal(await amount.inputValue(), '2,000.00');
+    assert.equal(await amount.getAttribute('aria-invalid'), 'true');
+    const describedBy = (await amount.getAttribute('aria-describedby')) ?? '';
+    assert.ok(describedBy, 'the amount field is described by the failed check');
+    assert.equal(await dialog.locator(`[id="${describedBy.split(' ')[0]}"]`).textContent(), LIMIT_MESSAGE);
     await amount.fill('500.00');
     await dialog.getByRole('button', { name: 'Pay again' }).click();
     await waitVisible(tab, passwordDialog(tab.page), 'the password dialog after lowering the amount');

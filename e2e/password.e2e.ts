@@ -1,5 +1,5 @@
-// The payment password in Chromium through the host shells: clicks and physical keys, a wrong password with
-// the attempts left, the secrecy scan, the mixed component when the page resources ask for it, and lazy loading.
+// The payment password in Chromium through the host shells: clicks and physical keys, a wrong password inline with
+// the attempts left, the lock's countdown, the secrecy scan, the mixed component when the page resources ask for it, and lazy loading.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -102,27 +102,67 @@ test('vanilla-host: physical digit keys pay; Backspace and Delete remove, letter
   assert.equal((await getCharges()).length, 1, 'one charge');
 });
 
-test('react-host: a wrong password shows the reason and attempts left; Try again with the right one succeeds', async () => {
+test('react-host: a wrong password keeps the keypad with "Wrong password, N attempts left"; the right one then pays', async () => {
   await resetMock();
   tab.clear();
   await openCheckout(tab, 'react');
   await payButton(tab.page).click();
-  await waitVisible(tab, passwordDialog(tab.page), 'the password dialog');
+  const keyboard = passwordDialog(tab.page);
+  await waitVisible(tab, keyboard, 'the password dialog');
   await clickKeys(tab.page, '000000');
-  const failed = dialogNamed(tab.page, 'Payment failed');
-  await waitVisible(tab, failed, 'the "Payment failed" dialog');
-  assert.equal((await failed.getByTestId('failure-reason').textContent())?.trim(), 'Wrong payment password');
-  await failed.getByText('4 attempts left', { exact: true }).waitFor();
+  // The keypad stays, says why in an alert (a live region), and the cells clear for a fresh entry.
+  await keyboard.getByRole('alert').filter({ hasText: 'Wrong password, 4 attempts left' }).waitFor({ timeout: 5000 });
+  assert.equal(await dialogNamed(tab.page, 'Payment failed').count(), 0, 'no "Payment failed" result for a wrong password');
+  await expectCount(tab.page, 0);
   assert.equal((await getCharges()).length, 0, 'nothing charged for a wrong password');
 
-  await failed.getByRole('button', { name: 'Try again' }).click();
-  await waitVisible(tab, passwordDialog(tab.page), 'the password dialog again');
+  await clickKeys(tab.page, '111111');
+  await keyboard.getByRole('alert').filter({ hasText: 'Wrong password, 3 attempts left' }).waitFor({ timeout: 5000 });
   await expectCount(tab.page, 0);
   await clickKeys(tab.page, ALICE.password);
   await waitVisible(tab, success(tab.page), 'the success dialog');
   assert.equal((await getCharges()).length, 1, 'one charge');
+  assert.equal(requestsTo(tab, '/password/challenge').length >= 3, true, 'a fresh challenge for every entry');
   const reminder = await readReminder(tab.page, 'succeeded');
   assert.equal(reminder.status, 'succeeded');
+});
+
+test('react-host: the fifth wrong password locks: "Payment failed" with the reason, and the unlock countdown ticks', async () => {
+  await resetMock();
+  tab.clear();
+  await openCheckout(tab, 'react');
+  await payButton(tab.page).click();
+  const keyboard = passwordDialog(tab.page);
+  await waitVisible(tab, keyboard, 'the password dialog');
+  for (const left of [4, 3, 2]) {
+    await clickKeys(tab.page, '000000');
+    await keyboard.getByRole('alert').filter({ hasText: `Wrong password, ${left} attempts left` }).waitFor({ timeout: 5000 });
+    await expectCount(tab.page, 0);
+  }
+  await clickKeys(tab.page, '000000');
+  await keyboard.getByRole('alert').filter({ hasText: 'Wrong password, 1 attempt left' }).waitFor({ timeout: 5000 });
+  await expectCount(tab.page, 0);
+  await clickKeys(tab.page, '000000');
+
+  const failed = dialogNamed(tab.page, 'Payment failed');
+  await waitVisible(tab, failed, 'the "Payment failed" dialog');
+  assert.equal((await failed.getByTestId('failure-reason').textContent())?.trim(), 'Payment password locked');
+  const timer = failed.getByRole('timer');
+  await timer.waitFor();
+  const first = (await timer.textContent()) ?? '';
+  assert.match(first, /^Unlocks in (30:00|29:[0-5]\d)$/, `a 30-minute countdown (got ${first})`);
+  // The countdown moves on (by the page's own clock; no wall-clock assert on how fast).
+  let later = first;
+  for (let i = 0; i < 50 && later === first; i++) {
+    await tab.page.waitForTimeout(100);
+    later = (await timer.textContent()) ?? '';
+  }
+  assert.notEqual(later, first, 'the countdown text changed');
+  assert.equal((await getCharges()).length, 0, 'nothing charged');
+
+  await failed.getByRole('button', { name: 'Done' }).click();
+  const reminder = await readReminder(tab.page, 'failed');
+  assert.equal(reminder.code, 'PASSWORD_LOCKED');
 });
 
 test('secrecy scan: the password and the full card number are nowhere but in ciphertext / the payment interfaces', async () => {

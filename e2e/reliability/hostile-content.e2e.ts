@@ -35,9 +35,10 @@ const SETS: { name: string; checks: Record<string, Override>; safeLinks: string[
   {
     name: 'script URLs, markup, a bidi override in a long text, one honest link',
     checks: {
-      'amount.amount': { message: '<img src=x onerror="window.__pwned=1">Limit exceeded', correctionUrl: 'javascript:window.__pwned=1' },
+      // The single limit's words are the cashier's own (with the figures), so the markup rides on another check.
+      'amount.amount': { message: 'Limit exceeded', correctionUrl: 'javascript:window.__pwned=1' },
       'payerAccount#owned': { message: `\u202Eexe.drac\u202C ${LONG}`.slice(0, 2000), correctionUrl: 'data:text/html,<script>parent.__pwned=1</script>' },
-      accountId: { message: 'The account is frozen', correctionUrl: 'https://bank.example/unfreeze?x=1' },
+      accountId: { message: '<img src=x onerror="window.__pwned=1">The account is frozen', correctionUrl: 'https://bank.example/unfreeze?x=1' },
     },
     safeLinks: ['https://bank.example/unfreeze?x=1'],
   },

@@ -12,6 +12,11 @@ export const messagesEnUS = {
   'password.retry': 'Retry',
   'password.locked': 'Payment password locked. Try again after {time}.',
   'password.useAnotherMethod': 'Use another method',
+  'password.wrongAttempts': 'Wrong password, {n} attempts left',
+  'password.wrongLastAttempt': 'Wrong password, 1 attempt left',
+  'password.unlocksIn': 'Unlocks in {time}',
+  'password.unlocked': 'Unlocked. You can pay with your password again.',
+  'password.forgot': 'Forgot password?',
 } as const;
 
 export type MessageKey = keyof typeof messagesEnUS;

@@ -14,4 +14,9 @@ export const messagesZhCN: Messages = {
   'password.retry': '重试',
   'password.locked': '支付密码已锁定，请于 {time} 后重试。',
   'password.useAnotherMethod': '使用其他方式',
+  'password.wrongAttempts': '密码错误，还可尝试 {n} 次',
+  'password.wrongLastAttempt': '密码错误，还可尝试 1 次',
+  'password.unlocksIn': '{time} 后解锁',
+  'password.unlocked': '已解锁，可以使用密码支付。',
+  'password.forgot': '忘记密码？',
 };

@@ -24,3 +24,7 @@ export const flowClosed = createAction('payment/flowClosed');
 export const errorDismissed = createAction('payment/errorDismissed');
 /** The view of this flow is gone (unmounted): its live connections close; the state and an in-flight recovery stay. */
 export const flowDetached = createAction('payment/flowDetached');
+/** The host's forgot-password link, checked against the link rules: `url` null when absent or dropped. */
+export const forgotPasswordUrlChecked = createAction<{ url: string | null; dropped: boolean }>('payment/forgotPasswordUrlChecked');
+/** The password lock's time has passed (the view's countdown reached zero): the keys work again. */
+export const passwordUnlocked = createAction('payment/passwordUnlocked');

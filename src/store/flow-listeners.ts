@@ -2,7 +2,7 @@
 import { createListenerMiddleware, type ListenerMiddlewareInstance, type ThunkDispatch, type UnknownAction } from '@reduxjs/toolkit';
 import type { CashierServices } from './cashier-services';
 import { isSettling } from './flow-machine';
-import { flowDetached, flowEnded, paymentResultPushed } from './flow-actions';
+import { flowDetached, flowEnded, forgotPasswordUrlChecked, paymentResultPushed } from './flow-actions';
 import { endFlow, sendPayment, submitPayment } from './flow-thunks';
 import type { RootWithPayment } from './thunk-types';
 
@@ -38,6 +38,14 @@ export function createFlowListeners(services: CashierServices): FlowListeners {
       if (!payload.passed && 'droppedUrls' in payload) {
         for (const key of payload.droppedUrls) track(services, 'correction_url_dropped', { pageId: 'verify-failed', key });
       }
+    },
+  });
+
+  // The host's forgot-password link failed the link rules: it is not shown, and the drop is recorded like a correction link's.
+  start({
+    actionCreator: forgotPasswordUrlChecked,
+    effect: ({ payload }) => {
+      if (payload.dropped) track(services, 'forgot_password_url_dropped', { pageId: 'password' });
     },
   });
 

@@ -1,10 +1,11 @@
 // The flow's steps (S1–S5) as thunks: the only place that sequences requests. The UI dispatches these intents.
 import { buildPayRequest, createIdempotencyKey } from '../core/payment-request';
 import { readablePaymentData, samePaymentData, validatePaymentData } from '../core/payment-data';
+import { safeCorrectionUrl } from '../core/server-content';
 import type { Authentication, CashierResources, PasswordChallenge } from '../core/service-interfaces';
-import type { FailedCheck, Locale, Method, PaymentData } from '../core/types';
+import type { FailedCheck, FinalStatus, Locale, Method, PaymentData } from '../core/types';
 import { pageTranslator } from '../i18n/page-messages';
-import { canMove, finalStatusFor, isSettling } from './flow-machine';
+import { canMove, isSettling } from './flow-machine';
 import type { PaymentAttempt } from './payment-state';
 import { type PayOutcome, recoverOutcome, sendPayRequest } from './pay-outcome';
 import {
@@ -12,13 +13,14 @@ import {
   flowClosed,
   flowEnded,
   flowStarted,
+  forgotPasswordUrlChecked,
   methodChosen,
   outcomeLost,
   outcomeUnknown,
   paymentCorrected,
 } from './flow-actions';
 import { asFlowError, preverifyPayment } from './preverify';
-import { reminderFromState } from './reminder-from-state';
+import { closingStatusOf, reminderFromState } from './reminder-from-state';
 import { createFlowThunk, type FlowThunk } from './thunk-types';
 
 /**
@@ -43,10 +45,27 @@ export const loadCashierResources = createFlowThunk<CashierResources, { accountI
   },
 );
 
-/** S1: a flow for one payment. A store already holding this payment's unfinished flow (a host store, a remount) resumes it. */
+/**
+ * The host's "Forgot password?" link under the correction links' rules (absolute https, no credentials, on an allowed
+ * origin); a link that fails them is dropped, and the listener records a buried point.
+ */
+export const checkForgotPasswordUrl =
+  (raw: unknown): FlowThunk =>
+  (dispatch, _getState, { allowedLinkOrigins }) => {
+    const given = raw !== undefined && raw !== null && raw !== '';
+    const url = given && typeof raw === 'string' ? safeCorrectionUrl(raw, allowedLinkOrigins) : null;
+    dispatch(forgotPasswordUrlChecked({ url, dropped: given && url === null }));
+  };
+
+/**
+ * S1: a flow for one payment. A store already holding this payment's unfinished flow (a host store, a remount) resumes it.
+ * `forgotPasswordUrl`, when the key is given, is (re)checked; without the key the flow keeps the link it has.
+ */
 export const startFlow =
-  ({ payment, locale }: { payment: unknown; locale: Locale }): FlowThunk =>
+  (args: { payment: unknown; locale: Locale; forgotPasswordUrl?: unknown }): FlowThunk =>
   (dispatch, getState, { vault }) => {
+    const { payment, locale } = args;
+    if ('forgotPasswordUrl' in args) dispatch(checkForgotPasswordUrl(args.forgotPasswordUrl));
     const checked = validate(payment);
     const held = getState().payment;
     if (checked.ok && held?.payment && !held.reminder && samePaymentData(held.payment, checked.value)) {
@@ -211,11 +230,11 @@ export const chooseAnotherMethod =
  * when the person closes the cashier (until then they may still try again, correct the data or check again).
  */
 export const endFlow =
-  (status?: ReturnType<typeof finalStatusFor>): FlowThunk =>
+  (status?: FinalStatus): FlowThunk =>
   (dispatch, getState, { vault }) => {
     const state = getState().payment;
     if (state.reminder || !state.payment) return;
-    const reminder = reminderFromState(state, status ?? finalStatusFor(state.phase), pageTranslator(state.locale));
+    const reminder = reminderFromState(state, status ?? closingStatusOf(state), pageTranslator(state.locale));
     if (!reminder) return;
     dispatch(flowEnded(reminder));
     if (reminder.status !== 'unknown') vault.retainOnly();

@@ -6,11 +6,11 @@ import express from 'express';
 import { createMockServer, type MockServer } from '../../mocks/app';
 import { cashierApiFor } from '../api/cashier-api';
 import { encryptPassword } from '../core/password-cipher';
-import type { PaymentData } from '../core/types';
+import type { PaymentData, PaymentReminder } from '../core/types';
 import { createCashierServices } from './cashier-services';
 import { createCashierStore, flowDispatchFor } from './createCashierStore';
-import { pay, payWith, startFlow, tryAgain } from './flow-thunks';
-import { paymentSlice, selectPhase } from './paymentSlice';
+import { chooseAnotherMethod, closeFlow, pay, payWith, startFlow, tryAgain } from './flow-thunks';
+import { passwordUnlocked, paymentSlice, selectForgotPasswordUrl, selectPasswordLock, selectPasswordRetry, selectPhase } from './paymentSlice';
 
 // The slice and its thunks against the real mock payment server on an ephemeral port.
 let server: Server;
@@ -111,21 +111,79 @@ test('acct-carol is stopped at verification on account status', async () => {
   expect(state.failedChecks.map((c) => c.key)).toContain('accountId');
 });
 
-test('five wrong passwords lock the password with PASSWORD_LOCKED', async () => {
+test('a wrong password keeps the password step with the attempts left; the fifth locks with PASSWORD_LOCKED', async () => {
   const data = payment();
   const store = await preverified(data);
-  const codes: (string | undefined)[] = [];
-  for (let i = 0; i < 5; i++) {
+  const left: (number | undefined)[] = [];
+  for (let i = 0; i < 4; i++) {
     await store.dispatch(payWith(await passwordAuthentication(data, '000000')));
-    const result = store.getState().payment.result;
-    codes.push(result?.code);
-    if (i < 4) expect(result?.attemptsLeft).toBe(4 - i);
-    if (i < 4) store.dispatch(tryAgain('password'));
+    const state = store.getState().payment;
+    expect(state.phase).toBe('awaitingAuthentication');
+    expect(state.result).toBeNull();
+    expect(state.error?.code).toBe('WRONG_PASSWORD');
+    left.push(selectPasswordRetry(store.getState())?.attemptsLeft);
   }
-  expect(codes.slice(0, 4)).toEqual(['WRONG_PASSWORD', 'WRONG_PASSWORD', 'WRONG_PASSWORD', 'WRONG_PASSWORD']);
-  expect(codes[4]).toBe('PASSWORD_LOCKED');
-  expect(store.getState().payment.result?.unlocksAt).toEqual(expect.any(String));
+  expect(left).toEqual([4, 3, 2, 1]);
+  await store.dispatch(payWith(await passwordAuthentication(data, '000000')));
+  const state = store.getState().payment;
+  expect(state.phase).toBe('failed');
+  expect(state.result?.code).toBe('PASSWORD_LOCKED');
+  expect(selectPasswordRetry(store.getState())).toBeNull();
+  const lock = selectPasswordLock(store.getState());
+  expect(lock?.unlocksAt).toBe(state.result?.unlocksAt);
+  // "Try again" opens the password step still locked, so it can show the countdown; the countdown's end unlocks it.
+  store.dispatch(tryAgain('password'));
+  expect(store.getState().payment.phase).toBe('awaitingAuthentication');
+  expect(selectPasswordLock(store.getState())).toEqual(lock);
+  store.dispatch(passwordUnlocked());
+  expect(selectPasswordLock(store.getState())).toBeNull();
   expect(await charges()).toHaveLength(0);
+});
+
+test('closing after a wrong password reports failed with the reason and the attempts left', async () => {
+  const data = payment();
+  const reminders: PaymentReminder[] = [];
+  const store = await preverified(data, createCashierStore({ apiBaseUrl: base, hooks: { onReminder: (r) => reminders.push(r) } }));
+  await store.dispatch(payWith(await passwordAuthentication(data, '000000')));
+  store.dispatch(closeFlow());
+  expect(reminders).toEqual([expect.objectContaining({ status: 'failed', code: 'WRONG_PASSWORD', message: 'Wrong password, 4 attempts left' })]);
+});
+
+test('the next attempt and another method clear the wrong-password state', async () => {
+  const data = payment();
+  const store = await preverified(data);
+  await store.dispatch(payWith(await passwordAuthentication(data, '000000')));
+  expect(selectPasswordRetry(store.getState())).toEqual({ attemptsLeft: 4 });
+  const next = store.dispatch(payWith(await passwordAuthentication(data, '123456')));
+  expect(selectPasswordRetry(store.getState())).toBeNull();
+  await next;
+  expect(store.getState().payment.phase).toBe('succeeded');
+
+  const other = await preverified(payment());
+  await other.dispatch(payWith(await passwordAuthentication(data, '000000')));
+  other.dispatch(chooseAnotherMethod('fingerprint'));
+  expect(selectPasswordRetry(other.getState())).toBeNull();
+  expect(other.getState().payment.phase).toBe('idle');
+});
+
+test('forgotPasswordUrl is kept only under the link rules; a dropped one is a buried point', () => {
+  const tracked: { type: string; data: Record<string, unknown> }[] = [];
+  const track = (type: string, data: Record<string, unknown>) => tracked.push({ type, data });
+  const store = createCashierStore({ apiBaseUrl: base, allowedLinkOrigins: ['https://help.example'], hooks: { track } });
+  const start = (url: unknown) => store.dispatch(startFlow({ payment: payment(), locale: 'en-US', forgotPasswordUrl: url }));
+  start('https://help.example/reset?x=1');
+  expect(selectForgotPasswordUrl(store.getState())).toBe('https://help.example/reset?x=1');
+  // Without the key (paying again restarts the flow) the link stays.
+  store.dispatch(startFlow({ payment: payment(), locale: 'en-US' }));
+  expect(selectForgotPasswordUrl(store.getState())).toBe('https://help.example/reset?x=1');
+  for (const bad of ['http://help.example/reset', 'javascript:alert(1)', 'https://evil.example/reset', 'https://u:p@help.example/', '/reset', 42]) {
+    start(bad);
+    expect(selectForgotPasswordUrl(store.getState())).toBeNull();
+  }
+  expect(tracked.filter((e) => e.type === 'forgot_password_url_dropped')).toHaveLength(6);
+  start(undefined);
+  expect(selectForgotPasswordUrl(store.getState())).toBeNull();
+  expect(tracked.filter((e) => e.type === 'forgot_password_url_dropped')).toHaveLength(6);
 });
 
 test('under drop-pay-response the client learns the true outcome through the status query; one charge', async () => {

@@ -17,6 +17,16 @@ export interface PaymentAttempt {
   handle: string;
 }
 
+/** A wrong password the server refused while attempts remain: the password step stays, with this many left. */
+export interface PasswordRetry {
+  attemptsLeft: number;
+}
+
+/** The payment password is locked (PASSWORD_LOCKED) until this ISO 8601 time. */
+export interface PasswordLock {
+  unlocksAt: string;
+}
+
 /** Serialisable, and free of secrets: no password, ciphertext, assertion, face image or enrolment token. */
 export interface PaymentState {
   phase: PaymentPhase;
@@ -43,6 +53,12 @@ export interface PaymentState {
   reminder: PaymentReminder | null;
   /** The person closed the cashier's last dialog for this flow. */
   closed: boolean;
+  /** Set by a wrong password with attempts left (the step stays); cleared by the next attempt or another method. */
+  passwordRetry: PasswordRetry | null;
+  /** Set by PASSWORD_LOCKED with its unlock time; kept through "Try again" so the step shows the lock. */
+  passwordLock: PasswordLock | null;
+  /** The host's "Forgot password?" link, kept only when it passed the link rules (null otherwise). */
+  forgotPasswordUrl: string | null;
 }
 
 export const initialPaymentState: PaymentState = {
@@ -62,4 +78,7 @@ export const initialPaymentState: PaymentState = {
   error: null,
   reminder: null,
   closed: false,
+  passwordRetry: null,
+  passwordLock: null,
+  forgotPasswordUrl: null,
 };

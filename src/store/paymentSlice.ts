@@ -7,11 +7,13 @@ import {
   flowClosed,
   flowEnded,
   flowStarted,
+  forgotPasswordUrlChecked,
   methodChosen,
   outcomeLost,
   outcomeUnknown,
   paymentCorrected,
   paymentResultPushed,
+  passwordUnlocked,
 } from './flow-actions';
 import { loadCashierResources, sendPayment, submitPayment } from './flow-thunks';
 import { initialPaymentState, type PaymentState } from './payment-state';
@@ -29,7 +31,13 @@ function settle(state: PaymentState, result: PaymentResult): void {
   const { enrollmentToken: _never, ...kept } = result;
   state.result = kept;
   state.error = null;
+  state.passwordRetry = null;
+  if (result.code === 'PASSWORD_LOCKED' && result.unlocksAt) state.passwordLock = { unlocksAt: result.unlocksAt };
 }
+
+/** A wrong password with attempts left, answered to this attempt: the person stays on the password step. */
+const isRetryablePassword = (result: PaymentResult): result is PaymentResult & { attemptsLeft: number } =>
+  result.status === 'failed' && result.code === 'WRONG_PASSWORD' && typeof result.attemptsLeft === 'number' && result.attemptsLeft > 0;
 
 export const paymentSlice = createSlice({
   name: 'payment',
@@ -43,6 +51,7 @@ export const paymentSlice = createSlice({
         locale: payload.locale,
         inputErrors: payload.invalid ?? [],
         method: state.method,
+        forgotPasswordUrl: state.forgotPasswordUrl,
         flowId: state.flowId + 1,
       }))
       .addCase(paymentCorrected, (state, { payload }) => {
@@ -54,9 +63,12 @@ export const paymentSlice = createSlice({
         state.preorder = null;
         state.result = null;
         state.error = null;
+        state.passwordRetry = null;
       })
       .addCase(methodChosen, (state, { payload }) => {
-        if (!isSettling(state.phase)) state.method = payload;
+        if (isSettling(state.phase)) return;
+        if (payload !== state.method) state.passwordRetry = null;
+        state.method = payload;
       })
       .addCase(authenticationRestarted, (state, { payload }) => {
         if (state.phase !== 'failed' || !moveTo(state, 'awaitingAuthentication')) return;
@@ -93,6 +105,7 @@ export const paymentSlice = createSlice({
         if (!moveTo(state, meta.arg.retry ? 'recovering' : 'paying')) return;
         state.attempt = meta.attempt;
         state.error = null;
+        state.passwordRetry = null;
       })
       .addCase(outcomeLost, (state, { payload }) => {
         if (moveTo(state, 'recovering')) state.error = payload;
@@ -101,7 +114,13 @@ export const paymentSlice = createSlice({
         if (moveTo(state, 'unknown')) state.error = payload;
       })
       .addCase(sendPayment.fulfilled, (state, { payload }) => {
-        if (payload.kind === 'settled') settle(state, payload.result);
+        // A wrong password with attempts left keeps the password step: nothing was taken, the person types again.
+        if (payload.kind === 'settled' && state.phase === 'paying' && isRetryablePassword(payload.result)) {
+          if (!moveTo(state, 'awaitingAuthentication')) return;
+          state.passwordRetry = { attemptsLeft: payload.result.attemptsLeft };
+          state.error = { code: 'WRONG_PASSWORD', message: payload.result.message };
+          state.result = null;
+        } else if (payload.kind === 'settled') settle(state, payload.result);
         // The server refused this request (a well-formed 4xx): nothing was taken, the person may try again.
         else if (payload.kind === 'refused' && state.phase === 'paying' && moveTo(state, 'awaitingAuthentication')) {
           state.error = payload.error;
@@ -135,6 +154,12 @@ export const paymentSlice = createSlice({
       })
       .addCase(flowClosed, (state) => {
         state.closed = true;
+      })
+      .addCase(forgotPasswordUrlChecked, (state, { payload }) => {
+        state.forgotPasswordUrl = payload.url;
+      })
+      .addCase(passwordUnlocked, (state) => {
+        state.passwordLock = null;
       });
   },
   selectors: {
@@ -147,6 +172,12 @@ export const paymentSlice = createSlice({
     selectFlowError: (state) => state.error,
     selectIsFinal: (state) => state.reminder !== null,
     selectIsBusy: (state) => state.phase === 'preverifying' || isSettling(state.phase),
+    /** `{ attemptsLeft }` while the password step shows "Wrong password, N attempts left"; else null. */
+    selectPasswordRetry: (state) => state.passwordRetry,
+    /** `{ unlocksAt }` once the password is locked (PASSWORD_LOCKED), for the locked screen's countdown; else null. */
+    selectPasswordLock: (state) => state.passwordLock,
+    /** The host's "Forgot password?" link, validated; null when absent or dropped by the link rules. */
+    selectForgotPasswordUrl: (state) => state.forgotPasswordUrl,
   },
 });
 
@@ -160,6 +191,9 @@ export const {
   selectFlowError,
   selectIsFinal,
   selectIsBusy,
+  selectPasswordRetry,
+  selectPasswordLock,
+  selectForgotPasswordUrl,
 } = paymentSlice.selectors;
 
 export {
@@ -169,9 +203,11 @@ export {
   flowDetached,
   flowEnded,
   flowStarted,
+  forgotPasswordUrlChecked,
   methodChosen,
   outcomeLost,
   outcomeUnknown,
+  passwordUnlocked,
   paymentCorrected,
   paymentResultPushed,
 } from './flow-actions';

@@ -5,6 +5,7 @@ import { safeCorrectionUrl, sanitizeServerText } from '../core/server-content';
 import type { PreorderResponse } from '../core/service-interfaces';
 import type { FailedCheck, Locale, PaymentData } from '../core/types';
 import { type SingleKeywordResult, verifyPaymentData } from '../core/verification';
+import { checkReason } from '../i18n/check-reasons';
 import type { FlowError } from './payment-state';
 
 export type PreverifyOutcome =
@@ -57,7 +58,9 @@ async function describeFailedChecks(
   }
   const failedChecks = failed.map((result): FailedCheck => {
     const resource = resources.get(result.key);
-    const check: FailedCheck = { key: result.key, message: sanitizeServerText(resource?.message || result.message) };
+    // The reason with its figures (limit, amount) where the rule's parameters have them; else the page resource's words.
+    const message = checkReason(result, payment, locale) ?? sanitizeServerText(resource?.message || result.message);
+    const check: FailedCheck = { key: result.key, message };
     if (resource?.correctionUrl) {
       const url = safeCorrectionUrl(resource.correctionUrl, origins);
       if (url) check.correctionUrl = url;

@@ -13,7 +13,7 @@ import {
   startFlow,
   tryAgain,
 } from '../../store/flow-thunks';
-import { methodChosen, selectIsBusy } from '../../store/paymentSlice';
+import { methodChosen, passwordUnlocked, selectIsBusy } from '../../store/paymentSlice';
 import { usePageView, useTracker } from '../../tracking/TrackerContext';
 import { BiometricStep, preloadBiometricStep } from '../biometric-step/BiometricStep';
 import { EnrollOffer } from '../biometric-step/EnrollOffer';
@@ -55,8 +55,8 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
   const shown = readablePaymentData(options.payment);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the payment's fields are the trigger, read through `shown`
   useEffect(() => {
-    dispatch(startFlow({ payment: options.payment, locale }));
-  }, [dispatch, locale, shown.orderId, shown.accountId, shown.amount.amount, shown.amount.currency, shown.payerAccount, shown.payeeAccount]);
+    dispatch(startFlow({ payment: options.payment, locale, forgotPasswordUrl: options.forgotPasswordUrl }));
+  }, [dispatch, locale, options.forgotPasswordUrl, shown.orderId, shown.accountId, shown.amount.amount, shown.amount.currency, shown.payerAccount, shown.payeeAccount]);
 
   useEffect(() => (root ? tracker.observeClicks(root) : undefined), [tracker, root]);
 
@@ -88,7 +88,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
     dispatch(pay({ method }));
   };
   const useAnother = otherMethods[0] ? () => dispatch(chooseAnotherMethod(otherMethods[0] as Method)) : undefined;
-  const locked = result?.code === 'PASSWORD_LOCKED' && result.unlocksAt ? { unlocksAt: result.unlocksAt } : undefined;
+  const locked = state.passwordLock ?? undefined;
   const open = !closed;
 
   const content = (
@@ -119,6 +119,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
           failedChecks={state.failedChecks}
           payment={payment}
           cards={resources?.cards}
+          checkResults={state.checkResults}
           amountEditable={options.amountEditable}
           onCorrect={(corrected) => dispatch(pay({ method, corrected }))}
           onClose={close}
@@ -132,6 +133,9 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
           error={state.error && phase === 'awaitingAuthentication' ? reasonFor(t, state.error.code, state.error.message) : undefined}
           resetKey={state.attempt?.key}
           locked={locked}
+          onUnlocked={() => dispatch(passwordUnlocked())}
+          passwordRetry={state.passwordRetry ?? undefined}
+          forgotPasswordUrl={state.forgotPasswordUrl ?? undefined}
           getChallenge={() => dispatch(requestPasswordChallenge())}
           onEncrypted={(encryptedPassword) => dispatch(payWith({ method: 'password', encryptedPassword }))}
           onCancel={close}

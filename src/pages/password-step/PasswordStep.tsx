@@ -28,14 +28,24 @@ export interface PasswordStepProps {
   /** Changes with every attempt, so the same error shown twice still starts a fresh entry. */
   resetKey?: string;
   locked?: { unlocksAt: string };
+  /** The lock's countdown reached zero. */
+  onUnlocked?: () => void;
+  /** A wrong password with attempts left (the flow's selectPasswordRetry): the keyboard says so inline. */
+  passwordRetry?: { attemptsLeft: number };
+  /** Already validated by the flow (selectForgotPasswordUrl); undefined when absent or dropped. */
+  forgotPasswordUrl?: string;
   onEncrypted: (password: EncryptedPassword) => void;
   onCancel: () => void;
   onUseAnotherMethod?: () => void;
 }
 
-export function PasswordStep({ component, shuffle, getChallenge, busy, error, resetKey, locked, onEncrypted, onCancel, onUseAnotherMethod }: PasswordStepProps) {
+export function PasswordStep(p: PasswordStepProps) {
+  const { component, shuffle, getChallenge, busy, error, resetKey, locked, onEncrypted, onCancel, onUseAnotherMethod } = p;
   const { locale, t } = useCashier();
   usePageView(component === 'mixed' ? 'password-mixed' : 'password');
-  const props = { locale, getChallenge, onEncrypted, onCancel, shuffle, disabled: busy, error, resetKey, locked, onUseAnotherMethod };
+  const props = {
+    ...{ locale, getChallenge, onEncrypted, onCancel, shuffle, disabled: busy, error, resetKey, locked, onUseAnotherMethod },
+    ...{ onUnlocked: p.onUnlocked, attemptsLeft: p.passwordRetry?.attemptsLeft, forgotPasswordUrl: p.forgotPasswordUrl },
+  };
   return <LoadedStep step={stepFor(component)} props={props} fallback={<p role="status">{t('loading')}</p>} />;
 }

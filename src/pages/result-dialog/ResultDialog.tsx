@@ -5,6 +5,7 @@ import type { PaymentData } from '../../core/types';
 import { useCashier } from '../cashier-page/cashier-context';
 import { reasonFor } from '../../i18n/page-messages';
 import { Dialog } from '../dialog/Dialog';
+import { LockedNotice } from '../../widgets/shared/LockedNotice';
 
 export interface ResultDialogProps {
   kind: 'succeeded' | 'failed' | 'unknown';
@@ -58,6 +59,7 @@ export function ResultDialog(props: ResultDialogProps) {
       </dl>
       {kind === 'failed' && typeof result?.attemptsLeft === 'number' && !locked && <p>{t('attemptsLeft', { n: result.attemptsLeft })}</p>}
       {locked && result?.unlocksAt && <p>{t('lockedUntil', { time: new Date(result.unlocksAt).toLocaleString(locale) })}</p>}
+      {locked && result?.unlocksAt && <LockedNotice unlocksAt={result.unlocksAt} locale={locale} />}
       {kind === 'unknown' && <p>{t('paymentUnknownBody')}</p>}
       {kind === 'succeeded' && enrollOffer}
       <div className="cashier-actions">

@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { FailedCheck, Locale, PaymentData } from '../../core/types';
+import { verifyPaymentData } from '../../core/verification';
 import { CashierContext } from '../cashier-page/cashier-context';
 import { pageTranslator } from '../../i18n/page-messages';
 import { expectNoAxeViolations } from '../test-support';
@@ -25,6 +26,7 @@ const limit: FailedCheck = {
   correctionUrl: 'https://bank.example/help/single-payment-limit?lang=en-US',
 };
 const minimum: FailedCheck = { key: 'amount.amount#minimum', message: 'The amount is below the smallest payment accepted.' };
+const limitWithFigures: FailedCheck = { key: 'amount.amount', message: "Exceeds this card's single limit of ¥1,000.00 (you're paying ¥2,000.00)" };
 const frozen: FailedCheck = { key: 'accountId#status', message: 'Your account cannot pay right now.', correctionUrl: '/help/account-status' };
 
 function renderDialog(props: Partial<VerifyFailedDialogProps> = {}, locale: Locale = 'en-US') {
@@ -70,33 +72,86 @@ describe('VerifyFailedDialog (S221/S222)', () => {
     expect(onCorrect).toHaveBeenCalledWith({ ...payment, payerAccount: CARD_B });
   });
 
-  it('pays again with a corrected amount when the host allows it', async () => {
-    const { container, dialog, onCorrect, user } = renderDialog({ amountEditable: true });
+  it('never preselects the card that failed while another exists, even with the amount editable', () => {
+    const { dialog } = renderDialog({ amountEditable: true });
+    expect(within(dialog).getByLabelText('Pay with another card')).toHaveDisplayValue('Bank B •••• 0044');
+  });
+
+  it('preselects the first card the rule base says passes the card checks', () => {
+    const CARD_C = '6217000000000000020';
+    const owned = verifyPaymentData({ ...payment, payerAccount: CARD_C }, [{ key: 'payerAccount#owned', value: [CARD_A, CARD_B] }]).results;
+    const { dialog } = renderDialog({
+      payment: { ...payment, payerAccount: CARD_C },
+      cards: [{ cardNumber: CARD_C, masked: '•••• 0020', bankName: 'Bank C' }, { cardNumber: '6222020000000000000', masked: '•••• 0000', bankName: 'Bank X' }, ...cards],
+      failedChecks: [{ key: 'payerAccount#owned', message: 'Not your card' }],
+      checkResults: owned,
+    });
+    expect(within(dialog).getByLabelText('Pay with another card')).toHaveDisplayValue('Bank A •••• 0018');
+  });
+
+  it('marks the card that failed as invalid, described by the reason, when the person picks it again', async () => {
+    const { dialog, user } = renderDialog({ failedChecks: [limitWithFigures] });
+    const select = within(dialog).getByLabelText('Pay with another card');
+    expect(select).toHaveAttribute('aria-invalid', 'false');
+    await user.selectOptions(select, 'Bank A •••• 0018');
+    expect(select).toHaveAttribute('aria-invalid', 'true');
+    expect(select).toHaveAccessibleDescription(limitWithFigures.message);
+  });
+
+  it('shows the amount as money (sign, grouping), marks it invalid with the reason, and pays in minor units', async () => {
+    const { container, dialog, onCorrect, user } = renderDialog({ amountEditable: true, failedChecks: [limitWithFigures] });
+    expect(dialog).toHaveTextContent("Exceeds this card's single limit of ¥1,000.00 (you're paying ¥2,000.00)");
     const amount = within(dialog).getByLabelText('Amount (CNY)');
-    expect(amount).toHaveValue('2000.00');
+    expect(amount).toHaveValue('2,000.00');
+    expect(amount.parentElement).toHaveTextContent('¥');
+    expect(amount).toHaveAttribute('aria-invalid', 'true');
+    expect(amount).toHaveAccessibleDescription(limitWithFigures.message);
     await user.clear(amount);
-    await user.type(amount, '800.50');
+    await user.type(amount, '800.5');
+    expect(amount).toHaveAttribute('aria-invalid', 'false');
+    await user.tab(); // grouping on blur
+    expect(amount).toHaveValue('800.50');
+    await user.clear(amount);
+    await user.type(amount, '1234.5');
+    await user.tab();
+    expect(amount).toHaveValue('1,234.50');
     await user.click(within(dialog).getByRole('button', { name: 'Pay again' }));
-    expect(onCorrect).toHaveBeenCalledWith({ ...payment, amount: { amount: 80_050, currency: 'CNY' } });
+    expect(onCorrect).toHaveBeenCalledWith({ ...payment, payerAccount: CARD_B, amount: { amount: 123_450, currency: 'CNY' } });
     await expectNoAxeViolations(container);
   });
 
-  it.each(['abc', '0', '-5', '1.234', ''])('rejects the amount %j with a visible error and does not pay', async (text) => {
+  it.each([
+    ['abc', 'Enter an amount like 1,000.00'],
+    ['0', 'Enter an amount greater than 0'],
+    ['-5', 'Enter an amount like 1,000.00'],
+    ['1.234', 'Use at most 2 decimal places'],
+    ['', 'Enter an amount like 1,000.00'],
+  ])('rejects the amount %j with a clear error, keeps what was typed and does not pay', async (text, reason) => {
     const { container, dialog, onCorrect, user } = renderDialog({ amountEditable: true });
     const amount = within(dialog).getByLabelText('Amount (CNY)');
     await user.clear(amount);
     if (text) await user.type(amount, text);
     await user.click(within(dialog).getByRole('button', { name: 'Pay again' }));
     expect(onCorrect).not.toHaveBeenCalled();
+    expect(amount).toHaveValue(text);
     const error = within(dialog).getByRole('alert');
-    expect(error).toHaveTextContent('Enter a valid amount');
+    expect(error).toHaveTextContent(reason);
     expect(amount).toHaveAttribute('aria-invalid', 'true');
-    expect(amount).toHaveAccessibleDescription('Enter a valid amount');
+    expect(amount).toHaveAccessibleDescription(reason);
     await expectNoAxeViolations(container);
     // Typing again clears the error.
     await user.type(amount, '1');
     expect(within(dialog).queryByRole('alert')).toBeNull();
-    expect(amount).toHaveAttribute('aria-invalid', 'false');
+  });
+
+  it('says what is wrong on blur too, without reformatting what is not an amount', async () => {
+    const { dialog, user } = renderDialog({ amountEditable: true });
+    const amount = within(dialog).getByLabelText('Amount (CNY)');
+    await user.clear(amount);
+    await user.type(amount, '12,34');
+    await user.tab();
+    expect(amount).toHaveValue('12,34');
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('Enter an amount like 1,000.00');
   });
 
   it('has no amount field unless the host allows it, and no form when nothing can be corrected in place', () => {

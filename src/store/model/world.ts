@@ -99,6 +99,9 @@ export class ModelStats {
   charges = 0;
   passwordsEvaluated = 0;
   locksReached = 0;
+  /** Wrong passwords answered inline (the step stayed, with attempts left), and locks the flow held for its countdown. */
+  passwordRetriesShown = 0;
+  passwordLocksShown = 0;
   violations = 0;
 
   static bump(map: Map<string, number>, key: string, by = 1): void {
@@ -126,6 +129,8 @@ export class ModelStats {
       charges: this.charges,
       passwordsEvaluated: this.passwordsEvaluated,
       locksReached: this.locksReached,
+      passwordRetriesShown: this.passwordRetriesShown,
+      passwordLocksShown: this.passwordLocksShown,
       invariantViolations: this.violations,
     };
   }
@@ -171,6 +176,8 @@ export class World {
   private readonly violations: string[] = [];
   private readonly payKeysAnswered = new Set<string>();
   private readonly claims: { tab: number; flowId: number; keys: string[]; said: string }[] = [];
+  private readonly retriesSeen = new Set<string>();
+  private readonly locksSeen = new Set<string>();
   private readonly lockWindows = new Map<string, { wrong: number; lockedAt?: number }>();
   readonly log: string[] = [];
 
@@ -557,6 +564,7 @@ export class World {
         if (reminder.status === 'succeeded' && charges.length === 0) this.violate(`tab${tab.id} flow ${flowId}: reminder succeeded, no charge`);
       }
       if (state.phase === 'succeeded' && charges.length === 0) this.violate(`tab${tab.id} flow ${state.flowId}: phase succeeded, no charge`);
+      this.checkPasswordState(tab.id, state);
       const perFlow = new Map<number, number>();
       for (const { flowId } of tab.reminders) perFlow.set(flowId, (perFlow.get(flowId) ?? 0) + 1);
       for (const [flowId, n] of perFlow) if (n > 1) this.violate(`tab${tab.id} flow ${flowId}: ${n} reminders`);
@@ -568,6 +576,35 @@ export class World {
     }
     this.dedupeClaims();
     this.throwIfViolated(`after ${after}`);
+  }
+
+  /**
+   * The wrong-password and lock state the password step shows is the server's own answer: a retry only on the password
+   * step, after this attempt's WRONG_PASSWORD with the same attempts left (and some left); a lock only with the unlock
+   * time of a PASSWORD_LOCKED answer for this order.
+   */
+  private checkPasswordState(tab: number, state: PaymentState): void {
+    const seenRetry = `${tab}|${state.attempt?.key}`;
+    if (state.passwordRetry) {
+      const { attemptsLeft } = state.passwordRetry;
+      const answer = state.attempt ? this.mock.state.idempotency.get(state.attempt.key)?.response?.result : undefined;
+      if (state.phase !== 'awaitingAuthentication') this.violate(`tab${tab}: a password retry shown in phase ${state.phase}`);
+      if (answer?.code !== 'WRONG_PASSWORD' || answer.attemptsLeft !== attemptsLeft) {
+        this.violate(`tab${tab}: retry with ${attemptsLeft} attempts left, but the attempt was answered ${answer?.code} ${answer?.attemptsLeft}`);
+      }
+      if (attemptsLeft < 1 || attemptsLeft >= MAX_WRONG_PASSWORDS) this.violate(`tab${tab}: ${attemptsLeft} attempts left shown`);
+      if (!this.retriesSeen.has(seenRetry)) this.stats.passwordRetriesShown++;
+      this.retriesSeen.add(seenRetry);
+    }
+    if (state.passwordLock) {
+      const { unlocksAt } = state.passwordLock;
+      const locked = [...this.mock.state.idempotency.values()].some(
+        (r) => r.orderId === this.payment.orderId && r.response?.result?.code === 'PASSWORD_LOCKED' && r.response.result.unlocksAt === unlocksAt,
+      );
+      if (!locked) this.violate(`tab${tab}: a password lock until ${unlocksAt} that no PASSWORD_LOCKED answer gave`);
+      if (!this.locksSeen.has(`${tab}|${unlocksAt}`)) this.stats.passwordLocksShown++;
+      this.locksSeen.add(`${tab}|${unlocksAt}`);
+    }
   }
 
   private dedupeClaims(): void {

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { createTranslator, type Translator } from '../../i18n';
 import { DeleteKey } from '../shared/DeleteKey';
+import { PasswordHelp, passwordErrorText } from '../shared/password-help';
 import { SecureDialog } from '../shared/SecureDialog';
 import { charCodes, shuffled } from '../shared/shuffle';
 import { type SecureEntry, type SecurePasswordProps, useSecureEntry } from '../shared/useSecureEntry';
@@ -72,12 +73,13 @@ export function MixedPasswordInput(props: MixedPasswordInputProps) {
   const { minLength = 6, maxLength = 20 } = props;
   checkLengths(minLength, maxLength);
   const t = createTranslator(props.locale ?? 'zh-CN');
-  const entry = useSecureEntry(props, maxLength, false);
+  const shown = { ...props, error: passwordErrorText(t, props) };
+  const entry = useSecureEntry(shown, maxLength, false);
   if (props.open === false) return null;
 
   return (
     <SecureDialog
-      {...props}
+      {...shown}
       className="cashier-mp"
       entry={entry}
       status={t('password.charactersEntered', { count: entry.count })}
@@ -89,6 +91,7 @@ export function MixedPasswordInput(props: MixedPasswordInputProps) {
       </div>
       <p className="cashier-mp-hint">{t('password.lengthHint', { min: minLength, max: maxLength })}</p>
       <MixedKeys t={t} entry={entry} shuffle={Boolean(props.shuffle)} minLength={minLength} />
+      <PasswordHelp t={t} props={shown} />
     </SecureDialog>
   );
 }

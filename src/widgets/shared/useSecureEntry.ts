@@ -25,8 +25,14 @@ export interface SecurePasswordProps {
   shuffle?: boolean;
   /** Shown and announced, e.g. a wrong password with attempts left; a new value starts a new entry. */
   error?: string;
-  /** Password locked: says until when, keys do nothing, "Use another method" is offered. */
+  /** Password locked: says until when (and counts down to it), keys do nothing, "Use another method" is offered. */
   locked?: PasswordLock;
+  /** The lock's countdown reached zero (the flow may then lift the lock). */
+  onUnlocked?: () => void;
+  /** A wrong password with this many attempts left: shown and announced as "Wrong password, N attempts left" (wins over `error`). */
+  attemptsLeft?: number;
+  /** A vetted https link (the cashier checks it under the correction links' rules), shown as "Forgot password?". */
+  forgotPasswordUrl?: string;
   onUseAnotherMethod?: () => void;
   /** Keys do nothing, e.g. while the payment is being sent. */
   disabled?: boolean;
