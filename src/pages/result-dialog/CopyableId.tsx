@@ -29,13 +29,15 @@ export function CopyableId({ id, copyLabel, copyText: copyVisible, copiedText, f
   };
   return (
     <span className="cashier-id">
-      <span ref={valueRef} className="cashier-id__value" title={id} data-testid="payment-id">
-        <span className="cashier-id__head">{head}</span>
-        {tail && <span className="cashier-id__tail">{tail}</span>}
+      <span className="cashier-id__row">
+        <span ref={valueRef} className="cashier-id__value" title={id} data-testid="payment-id">
+          <span className="cashier-id__head">{head}</span>
+          {tail && <span className="cashier-id__tail">{tail}</span>}
+        </span>
+        <button type="button" className="cashier-id__copy" aria-label={copyLabel} onClick={copy} data-element-id="copy-payment-id">
+          {copyVisible}
+        </button>
       </span>
-      <button type="button" className="cashier-id__copy" aria-label={copyLabel} onClick={copy} data-element-id="copy-payment-id">
-        {copyVisible}
-      </button>
       {/* Always mounted, so screen readers hear the change. */}
       <span role="status" className="cashier-id__status">
         {status === 'copied' ? copiedText : status === 'failed' ? failedText : ''}
