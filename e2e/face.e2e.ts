@@ -23,6 +23,7 @@ import {
   enterPassword,
   faceVideo,
   launchBrowserWithout,
+  methodAwaitingSetup,
   observeCamera,
   payBodies,
   payButton,
@@ -73,6 +74,31 @@ function foreignRequests(tab: TrackedPage, hostUrl = urls.reactHost): string[] {
   return tab.requests.map((r) => r.url).filter((url) => /^https?:/.test(url) && !allowed.has(new URL(url).origin));
 }
 
+test('face is not offered un-enrolled: disabled with "Set up after this payment", nothing asked of the camera or the server', async () => {
+  const { browser, tab } = await withCamera('face-a');
+  try {
+    const { page } = tab;
+    await checkOut(tab);
+    assert.deepEqual(await methodAwaitingSetup(tab, 'Face'), { disabled: true, description: 'Set up after this payment' });
+    // A click on its name (as a person would try; forced past Playwright's wait for an enabled control) chooses nothing:
+    // the password stays chosen and Pay opens the password step.
+    await page.getByText('Face', { exact: true }).click({ force: true });
+    assert.equal(await page.getByRole('radio', { name: 'Face', exact: true }).isChecked(), false);
+    assert.equal(await page.getByRole('radio', { name: 'Password', exact: true }).isChecked(), true);
+    await payButton(page).click();
+    await waitVisible(tab, page.getByRole('dialog', { name: 'Enter payment password' }), 'the password dialog');
+    assert.equal(await faceDialog(tab).count(), 0, 'no face step');
+    assert.equal((await cameraLog(page)).calls, 0, 'the camera was not asked for');
+    assert.deepEqual(
+      tab.requests.filter((r) => r.url.includes('/api/cashier/face/')).map((r) => r.url),
+      [],
+      'no face challenge was asked for',
+    );
+  } finally {
+    await close(browser);
+  }
+});
+
 test('face-a: a password payment loads no biometric chunk; then the face is enrolled with weights from the remote', async () => {
   const { browser, tab } = await withCamera('face-a');
   try {
@@ -92,6 +118,11 @@ test('face-a: a password payment loads no biometric chunk; then the face is enro
     assert.equal(camera.liveTracks, 0, 'no camera track is left running');
     await enrol.getByRole('button', { name: 'Done' }).click();
     await waitVisible(tab, success.getByRole('status').filter({ hasText: 'Face payment is on.' }), 'the offer saying it is on');
+    // Enrolled: the next checkout offers the face (account-wide), with no setup hint.
+    await checkOut(tab);
+    const face = page.getByRole('radio', { name: 'Face', exact: true });
+    await page.waitForFunction((input) => !(input as HTMLInputElement).disabled, await face.elementHandle(), { timeout: 10_000 });
+    assert.equal(await page.getByText('Set up after this payment').count(), 0);
 
     const weights = tab.requests.filter((r) => /tiny_face_detector_model/.test(r.url)).map((r) => r.url);
     assert.ok(weights.some((url) => url.endsWith('.json')) && weights.some((url) => url.endsWith('.bin')), 'manifest and weights fetched');
@@ -132,7 +163,7 @@ test('face-b: another face is refused, with the password as the way out', async 
     assert.equal((await getCharges()).length, charges, 'nothing was charged');
     assert.equal((await waitCameraOff(page)).liveTracks, 0, 'no camera track is left running');
 
-    await failed.getByRole('button', { name: 'Use another method' }).click();
+    await failed.getByRole('button', { name: 'Pay another way' }).click();
     assert.equal(await page.getByRole('radio', { name: 'Password', exact: true }).isChecked(), true, 'the password is chosen');
     await payButton(page).click();
     await enterPassword(tab);

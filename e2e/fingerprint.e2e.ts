@@ -1,7 +1,7 @@
 // Fingerprint payments: WebAuthn through Chromium's virtual platform authenticator, in the react host shell.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type E2EBrowser, getCharges, launchBrowser, reactHostUrl, resetMock, type TrackedPage, urls, waitVisible } from './browser';
+import { type E2EBrowser, getCharges, launchBrowser, reactHostUrl, resetMock, type TrackedPage, track, urls, waitVisible } from './browser';
 import {
   ALICE,
   addVirtualAuthenticator,
@@ -11,6 +11,7 @@ import {
   chooseMethod,
   enterPassword,
   flipByte,
+  methodAwaitingSetup,
   payBodies,
   payButton,
   payByPassword,
@@ -34,6 +35,12 @@ before(async () => {
 });
 
 after(() => browser?.close());
+
+/** Waits until the radio can be chosen (the page resources have answered that the method is enrolled). */
+async function waitUntilEnabled(radio: ReturnType<TrackedPage['page']['getByRole']>): Promise<void> {
+  await radio.waitFor();
+  await tab.page.waitForFunction((input) => !(input as HTMLInputElement).disabled, await radio.elementHandle(), { timeout: 10_000 });
+}
 
 const fingerprintDialog = () => tab.page.getByRole('dialog', { name: 'Verify with fingerprint' });
 
@@ -82,6 +89,8 @@ test('a password payment offers fingerprint enrolment, loads no biometric chunk,
   const files = await biometricFiles();
   tab.clear();
   await checkOut(tab);
+  // Not enrolled yet (the mock starts without): offered disabled, with the way to set it up.
+  assert.deepEqual(await methodAwaitingSetup(tab, 'Fingerprint'), { disabled: true, description: 'Set up after this payment' });
   const answer = page.waitForResponse((r) => r.url() === `${urls.cashier}/api/cashier/pay` && r.request().method() === 'POST');
   await payByPassword(tab);
   passwordPayment = (await (await answer).json()) as { orderId: string; enrollmentToken?: string };
@@ -99,6 +108,11 @@ test('a password payment offers fingerprint enrolment, loads no biometric chunk,
   await enrol.getByRole('button', { name: 'Done' }).click();
   await waitVisible(tab, success.getByRole('status').filter({ hasText: 'Fingerprint payment is on.' }), 'the offer saying it is on');
   assert.equal((await getCharges()).length, 1);
+  // The next checkout on this device offers it: the server lists the credential, this browser remembers registering it.
+  await checkOut(tab);
+  const fingerprint = page.getByRole('radio', { name: 'Fingerprint', exact: true });
+  await waitUntilEnabled(fingerprint);
+  assert.equal(await page.getByText('Set up after this payment').count(), 1, 'only the face still needs setting up');
 });
 
 test('the enrollment token is only in the pay answer: not in the message push or the order status', async () => {
@@ -227,13 +241,29 @@ test('a tampered signature is rejected by the server, with the password as the w
     assert.equal(tampered, 1);
     assert.equal((await failed.getByTestId('failure-reason').textContent())?.trim(), 'Fingerprint not verified');
     assert.equal((await getCharges()).length, charges, 'nothing was charged');
-    await failed.getByRole('button', { name: 'Use another method' }).click();
+    await failed.getByRole('button', { name: 'Pay another way' }).click();
     assert.equal(await page.getByRole('radio', { name: 'Password', exact: true }).isChecked(), true, 'the password is chosen');
     await payButton(page).click();
     await finishByPassword();
     assert.equal((await getCharges()).length, charges + 1);
   } finally {
     await page.unroute(payUrl);
+  }
+});
+
+test('another device (no credential registered there) is told to set the fingerprint up, though the account has one', async () => {
+  const context = await browser.browser.newContext({ locale: 'en-US' });
+  try {
+    const otherTab = track(await context.newPage());
+    const other = otherTab.page;
+    await addVirtualAuthenticator(other);
+    await other.goto(reactHostUrl({ account: ALICE.account, card: ALICE.card, amount: ALICE.amount }));
+    await other.getByRole('button', { name: /^Check out/ }).click();
+    assert.deepEqual(await methodAwaitingSetup(otherTab, 'Fingerprint'), { disabled: true, description: 'Set up after this payment' });
+    assert.equal(await other.getByRole('radio', { name: 'Password', exact: true }).isChecked(), true, 'the password is chosen');
+    assert.deepEqual(otherTab.errors, []);
+  } finally {
+    await context.close();
   }
 });
 

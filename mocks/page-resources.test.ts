@@ -99,6 +99,7 @@ describe('GET /page-resources/cashier', () => {
         { cardNumber: ALICE_CARD_B, masked: expect.stringMatching(/0044$/), bankName: 'Bank B' },
       ],
       payeeName: 'Merchant 001',
+      enrolled: { fingerprint: false, face: false, credentialIds: [] },
     });
     expect(resources.cards[0]?.masked).not.toContain('622202');
   });

@@ -2,8 +2,9 @@
 import { Router } from 'express';
 import { maskCardNumber } from '../src/core/payment-data';
 import { safeCorrectionUrl } from '../src/core/server-content';
-import type { CashierResources, CheckResource, CheckResourcesResponse } from '../src/core/service-interfaces';
+import type { BiometricEnrolment, CashierResources, CheckResource, CheckResourcesResponse } from '../src/core/service-interfaces';
 import type { Locale } from '../src/core/types';
+import { biometricsOf } from './biometric-enrollment';
 import { CHECK_TEXTS, FALLBACK_TEXT } from './check-messages';
 import { badRequest } from './errors';
 import { bankOfCard, PAYEES, payeeName } from './fixtures';
@@ -34,6 +35,13 @@ export function checkResources(store: MockStore, keys: string[], locale: Locale)
   });
 }
 
+/** The account's enrolments: fixtures start with none; WebAuthn registration and face enrolment add them. */
+export function enrolmentOf(store: MockStore, accountId: string): BiometricEnrolment {
+  const biometrics = biometricsOf(store);
+  const credentialIds = (biometrics.credentials.get(accountId) ?? []).map((credential) => credential.id);
+  return { fingerprint: credentialIds.length > 0, face: biometrics.faces.has(accountId), credentialIds };
+}
+
 export function cashierResources(store: MockStore, accountId: string, payeeAccount: string): CashierResources {
   const override = store.scenario.pageResources;
   const cards = store.accounts.get(accountId)?.cards ?? [];
@@ -46,6 +54,7 @@ export function cashierResources(store: MockStore, accountId: string, payeeAccou
       bankName: bankOfCard(cardNumber)?.name ?? 'Unknown bank',
     })),
     payeeName: payeeName(payeeAccount) ?? payeeAccount,
+    enrolled: enrolmentOf(store, accountId),
   };
 }
 

@@ -213,6 +213,22 @@ export async function chooseMethod(tab: TrackedPage, name: 'Password' | 'Fingerp
   await radio.check();
 }
 
+/**
+ * A method the payer has not enrolled: once the page resources answer, its radio is disabled and described by the
+ * setup hint. Returns the radio's disabled state and its accessible description (read through aria-describedby).
+ */
+export async function methodAwaitingSetup(tab: TrackedPage, name: 'Fingerprint' | 'Face'): Promise<{ disabled: boolean; description: string }> {
+  const radio = tab.page.getByRole('radio', { name, exact: true });
+  await waitVisible(tab, radio, `the "${name}" method`);
+  await radio.locator('xpath=../..').getByText('Set up after this payment').waitFor();
+  const description = await radio.evaluate((input) => {
+    const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    const root = input.getRootNode() as Document | ShadowRoot;
+    return ids.map((id) => root.getElementById(id)?.textContent ?? '').join(' ').trim();
+  });
+  return { disabled: await radio.isDisabled(), description };
+}
+
 /** Types the payment password on the cashier's own keyboard; the payment is sent on the 6th digit. */
 export async function enterPassword(tab: TrackedPage, password: string = ALICE.password): Promise<void> {
   const keyboard = tab.page.getByRole('dialog', { name: 'Enter payment password' });

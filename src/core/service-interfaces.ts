@@ -129,6 +129,22 @@ export interface CashierResources {
   /** The account's other cards (masked) that the person may switch to in place. */
   cards: { cardNumber: string; masked: string; bankName: string }[];
   payeeName: string;
+  /**
+   * What the account has enrolled, so the cashier offers only methods that can pay. A server without it: nothing enrolled.
+   * The fingerprint is a WebAuthn credential that lives on one device: `credentialIds` lets the cashier match the
+   * account's credentials with the ones this device registered (docs/api.md, GET /page-resources/cashier).
+   */
+  enrolled?: BiometricEnrolment;
+}
+
+/** The account's biometric enrolments, as the page resources answer them. */
+export interface BiometricEnrolment {
+  /** At least one WebAuthn credential is registered for the account (on some device). */
+  fingerprint: boolean;
+  /** A face is enrolled for the account (account-wide: any device with a camera can use it). */
+  face: boolean;
+  /** The account's WebAuthn credential ids (base64url), as /webauthn/authentication/options allows them. */
+  credentialIds: string[];
 }
 
 /** Every 4xx/5xx answer has this body. */

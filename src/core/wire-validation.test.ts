@@ -67,6 +67,8 @@ describe('response parsers', () => {
       payeeName: 'Merchant',
     };
     expect(parseCashierResources(resources)).toEqual(resources);
+    const enrolled = { ...resources, enrolled: { fingerprint: true, face: false, credentialIds: ['AbC-_12'] } };
+    expect(parseCashierResources(enrolled)).toEqual(enrolled);
     expect(parseApiErrorBody({ code: 'BAD_REQUEST', message: 'No', field: 'payment.orderId' })).toEqual({
       code: 'BAD_REQUEST',
       message: 'No',
@@ -111,6 +113,16 @@ describe('response parsers', () => {
     [parseCheckResourcesResponse, { checks: [], linkOrigins: 'https://bank.example' }, 'linkOrigins must be a list'],
     [parseCheckResourcesResponse, { checks: [], linkOrigins: Array.from({ length: MAX_LINK_ORIGINS + 1 }, (_, i) => `https://h${i}.example`) }, 'linkOrigins'],
     [parseCashierResources, { passwordComponent: 'four-digit', shuffleKeys: true, cards: [], payeeName: 'M' }, 'passwordComponent must be one of six-digit, mixed'],
+    [
+      parseCashierResources,
+      { passwordComponent: 'six-digit', shuffleKeys: false, cards: [], payeeName: 'M', enrolled: { fingerprint: true, face: false, credentialIds: ['a b'] } },
+      'enrolled.credentialIds',
+    ],
+    [
+      parseCashierResources,
+      { passwordComponent: 'six-digit', shuffleKeys: false, cards: [], payeeName: 'M', enrolled: { fingerprint: 'yes', face: false, credentialIds: [] } },
+      'enrolled.fingerprint',
+    ],
     [parseApiErrorBody, { message: 'x' }, 'Malformed error body: code is required'],
   ])('%#: reject a bad field and name it', (parse, body, message) => {
     const error = malformed(parse as (body: unknown) => unknown, body);

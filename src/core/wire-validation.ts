@@ -86,6 +86,7 @@ const method = oneOfLiteral(...METHODS);
 const base64url = str(16384, /^[A-Za-z0-9_-]+={0,2}$/);
 const token = str(256, /^[\x21-\x7e]+$/);
 const enrollmentToken = str(512, /^[A-Za-z0-9_-]+$/);
+const credentialId = str(1024, /^[A-Za-z0-9_-]+$/);
 const imageDataUrl = str(4e6, /^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+={0,2}$/);
 
 // --- responses -------------------------------------------------------------
@@ -149,6 +150,7 @@ export const parseCashierResources: (body: unknown) => CashierResources = respon
     shuffleKeys: bool,
     cards: arr(obj({ cardNumber: str(32, /^\d{12,19}$/), masked: str(32), bankName: text }), 20),
     payeeName: text,
+    enrolled: optional(obj({ fingerprint: bool, face: bool, credentialIds: arr(credentialId, 100) })),
   }),
 );
 

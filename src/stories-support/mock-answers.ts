@@ -3,17 +3,25 @@
 import { CHECK_TEXTS, FALLBACK_TEXT } from '../../mocks/check-messages';
 import { ACCOUNT_FIXTURES, bankOfCard, PAYEES, payeeName } from '../../mocks/fixtures';
 import { maskCardNumber } from '../core/payment-data';
-import type { CashierResources, CheckResource } from '../core/service-interfaces';
+import type { BiometricEnrolment, CashierResources, CheckResource } from '../core/service-interfaces';
 import type { Locale } from '../core/types';
 
-/** GET /page-resources/cashier, as mocks/page-resources.ts answers for a fixture account. */
-export function cashierResources(accountId: string, payeeAccount = PAYEES[0]?.payeeAccount ?? ''): CashierResources {
+/** The mock's fixtures start with nothing enrolled. */
+export const NOT_ENROLLED: BiometricEnrolment = { fingerprint: false, face: false, credentialIds: [] };
+
+/** GET /page-resources/cashier, as mocks/page-resources.ts answers for a fixture account (after the given enrolments). */
+export function cashierResources(
+  accountId: string,
+  payeeAccount = PAYEES[0]?.payeeAccount ?? '',
+  enrolled: BiometricEnrolment = NOT_ENROLLED,
+): CashierResources {
   const cards = ACCOUNT_FIXTURES.find((account) => account.accountId === accountId)?.cards ?? [];
   return {
     passwordComponent: 'six-digit',
     shuffleKeys: false,
     cards: cards.map((cardNumber) => ({ cardNumber, masked: maskCardNumber(cardNumber), bankName: bankOfCard(cardNumber)?.name ?? 'Unknown bank' })),
     payeeName: payeeName(payeeAccount) ?? payeeAccount,
+    enrolled: { ...enrolled, credentialIds: [...enrolled.credentialIds] },
   };
 }
 

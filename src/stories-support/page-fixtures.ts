@@ -23,6 +23,17 @@ export const storyResources: CashierResources = {
     { cardNumber: '6225880000000000044', masked: '•••• 0044', bankName: 'Bank B' },
   ],
   payeeName: 'Merchant 001',
+  // As the mock's fixtures start: nothing enrolled, so Fingerprint and Face say "Set up after this payment".
+  enrolled: { fingerprint: false, face: false, credentialIds: [] },
+};
+
+/** A credential id "this device" registered, in the enrolled stories. */
+export const STORY_CREDENTIAL_ID = 'c3Rvcnktc3RhbmQtaW4tY3JlZGVudGlhbA';
+
+/** The same payer after enrolling a fingerprint on this device and a face: every method pays. */
+export const enrolledResources: CashierResources = {
+  ...storyResources,
+  enrolled: { fingerprint: true, face: true, credentialIds: [STORY_CREDENTIAL_ID] },
 };
 
 // A fixed moment, so screenshots of a story compare.

@@ -11,6 +11,7 @@ const DARK: Record<string, string> = {
   '--cashier-color-border': '#4a4a4a',
   '--cashier-color-error': '#ffb4ab',
   '--cashier-color-success': '#8fd99b',
+  '--cashier-color-warning': '#ffcc80',
 };
 
 const BRAND: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { installCamera } from '../../widgets/face-verify/test-camera';
@@ -6,6 +6,7 @@ import { AUTH_OPTIONS, installFetch, installWebAuthn, REGISTRATION_OPTIONS } fro
 import { CashierContext } from '../cashier-page/cashier-context';
 import { pageTranslator } from '../../i18n/page-messages';
 import { BiometricStep } from './BiometricStep';
+import { deviceCredentialIds } from './device-credentials';
 import { EnrollOffer } from './EnrollOffer';
 
 const payment = {
@@ -50,6 +51,24 @@ describe('EnrollOffer', () => {
     rerender(withCashier(<EnrollOffer accountId="acct-alice" enrollmentToken="tok" methods={['password', 'face']} />));
     expect(screen.getByRole('button', { name: 'Enable face payment' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Enable fingerprint payment' })).toBeNull();
+  });
+
+  it('enrolling a fingerprint remembers the new credential on this device, and says it is on', async () => {
+    localStorage.clear();
+    installFetch({
+      '/webauthn/registration/options': [{ body: REGISTRATION_OPTIONS }],
+      '/webauthn/registration/verify': [{ body: { enrolled: true } }],
+    });
+    const onEnrolled = jest.fn();
+    const user = userEvent.setup();
+    render(withCashier(<EnrollOffer accountId="acct-alice" enrollmentToken="tok" methods={['fingerprint']} onEnrolled={onEnrolled} />));
+    expect(deviceCredentialIds()).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Enable fingerprint payment' }));
+    await user.click(await screen.findByRole('button', { name: 'Enable' }));
+    await waitFor(() => expect(onEnrolled).toHaveBeenCalledWith('fingerprint'));
+    // attestationCredential()'s id: the one the server now lists for the account.
+    expect(deviceCredentialIds()).toEqual(['Y3JlZA']);
+    expect(screen.getByRole('region', { name: 'Pay faster next time' })).toHaveTextContent('Fingerprint payment is on.');
   });
 
   it('opens the enrolment dialog on demand', async () => {

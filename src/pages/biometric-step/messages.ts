@@ -6,7 +6,7 @@ const enUS = {
   enableFace: 'Enable face payment',
   fingerprintOn: 'Fingerprint payment is on.',
   faceOn: 'Face payment is on.',
-  offerIntro: 'Pay faster next time:',
+  offerIntro: 'Pay faster next time',
 };
 
 export type EnrollOfferMessages = typeof enUS;
@@ -16,7 +16,7 @@ const zhCN: EnrollOfferMessages = {
   enableFace: '开通人脸支付',
   fingerprintOn: '指纹支付已开通。',
   faceOn: '人脸支付已开通。',
-  offerIntro: '下次支付更快捷：',
+  offerIntro: '下次支付更快捷',
 };
 
 export const enrollOfferMessages = (locale: Locale): EnrollOfferMessages => (locale === 'en-US' ? enUS : zhCN);

@@ -27,7 +27,7 @@ import { useCashierSelector, useEnrollmentToken, useFlowDispatch } from './hooks
 import { MethodChoice } from './MethodChoice';
 import { OrderSummary } from './OrderSummary';
 import { StatusAnnouncer } from './StatusAnnouncer';
-import { useMethodAvailability } from './useMethodAvailability';
+import { useMethodOffer } from './useMethodAvailability';
 
 export interface CashierFlowProps {
   options: CashierOptions;
@@ -44,7 +44,9 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
   const tracker = useTracker();
   const state = useCashierSelector((s) => s.payment);
   const busy = useCashierSelector(selectIsBusy);
-  const methods = useMethodAvailability(options.methods);
+  // Offered: what the device can do; payable: what the payer has also enrolled (the page resources say so).
+  const offer = useMethodOffer(options.methods, state.resources);
+  const methods = offer.usable;
   const enrollmentToken = useEnrollmentToken(state.flowId);
   // State, not a ref: the root appears only once the flow has its payment, and the click observer must follow it.
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
@@ -95,7 +97,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
     <div ref={setRoot} className="cashier-page" data-page-id="cashier" tabIndex={-1}>
       {!modal && <h2 className="cashier-page__title">{t('cashierTitle')}</h2>}
       <OrderSummary payment={payment} payeeName={resources?.payeeName} expiresAt={state.preorder?.expiresAt} />
-      <MethodChoice methods={methods} value={method} onChange={(m) => dispatch(methodChosen(m))} disabled={busy} />
+      <MethodChoice methods={offer.capable} usable={methods} needsSetup={offer.needsSetup} value={method} onChange={(m) => dispatch(methodChosen(m))} disabled={busy} />
       {state.error && phase === 'idle' && (
         <p className="cashier-error" role="alert">
           {state.error.code === 'NETWORK' || state.error.code === 'TIMEOUT' ? t('networkError') : reasonFor(t, state.error.code, state.error.message)}
@@ -156,6 +158,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
           kind={phase}
           payment={payment}
           payeeName={resources?.payeeName}
+          bankName={resources?.cards.find((c) => c.cardNumber === payment.payerAccount)?.bankName}
           result={result}
           errorMessage={state.error?.message}
           canUseAnotherMethod={otherMethods.length > 0}
@@ -163,7 +166,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
           onTryAgain={() => dispatch(tryAgain(method))}
           onUseAnotherMethod={useAnother}
           enrollOffer={
-            enrollmentToken ? <EnrollOffer accountId={payment.accountId} enrollmentToken={enrollmentToken} methods={methods} /> : undefined
+            enrollmentToken ? <EnrollOffer accountId={payment.accountId} enrollmentToken={enrollmentToken} methods={offer.needsSetup} /> : undefined
           }
           onCheckAgain={() => dispatch(checkAgain())}
         />

@@ -4,6 +4,7 @@ import { fn } from 'storybook/test';
 import { StoryCashier } from '../../stories-support/cashier-stage';
 import { storyPayment, storyResult } from '../../stories-support/page-fixtures';
 import { storyLocale, storyTheme } from '../../stories-support/story-globals';
+import { EnrollOffer } from '../biometric-step/EnrollOffer';
 import { ResultDialog } from './ResultDialog';
 
 const meta = {
@@ -32,7 +33,25 @@ const inCashier: ResultStory['render'] = (args, context) => (
   </StoryCashier>
 );
 
-export const Succeeded: ResultStory = { args: { result: storyResult('succeeded') }, render: inCashier };
+export const Succeeded: ResultStory = { args: { result: storyResult('succeeded'), bankName: 'Bank A' }, render: inCashier };
+
+/** After a password payment: the offer to enable fingerprint and face, a card under "Done". */
+export const SucceededWithOffer: ResultStory = {
+  name: 'Succeeded: enrolment offer',
+  args: {
+    result: storyResult('succeeded'),
+    bankName: 'Bank A',
+    enrollOffer: <EnrollOffer accountId={storyPayment.accountId} enrollmentToken="story-enrollment-token" methods={['fingerprint', 'face']} />,
+  },
+  render: inCashier,
+};
+
+/** A payment id longer than the row at 375 px: the middle is truncated, the whole id copies. */
+export const LongPaymentId: ResultStory = {
+  name: 'Succeeded: long payment id',
+  args: { result: { ...storyResult('succeeded'), paymentId: 'pay_7Qm2xWc9Lk4RtZ8vNp3sHdQe5Jf' }, bankName: 'Bank A' },
+  render: inCashier,
+};
 
 export const Failed: ResultStory = {
   name: 'Failed: wrong password',

@@ -32,18 +32,65 @@ function renderResult(props: Partial<ResultDialogProps>, locale: Locale = 'en-US
   return { ...view, ...handlers, user: userEvent.setup() };
 }
 
+/** The names of the primary buttons: the result has exactly one. */
+const primaryActions = (dialog: HTMLElement) =>
+  [...dialog.querySelectorAll('.cashier-button--primary')].map((button) => button.textContent);
+
+afterEach(() => jest.restoreAllMocks());
+
 describe('ResultDialog (S51/S52)', () => {
-  it('success shows amount, payee, payment id and time; Done closes', async () => {
-    const { container, onClose, user } = renderResult({ kind: 'succeeded', result: succeeded });
+  it('success shows the mark, amount, payee, masked card, payment id and time; Done is the one primary action', async () => {
+    const { container, onClose, user } = renderResult({ kind: 'succeeded', result: succeeded, bankName: 'Bank A' });
     const dialog = screen.getByRole('dialog', { name: 'Payment successful' });
-    expect(dialog).toHaveTextContent('¥100.00');
+    expect(dialog.querySelector('.cashier-result--succeeded svg[aria-hidden="true"]')).not.toBeNull();
+    expect(dialog.querySelector('.cashier-result__amount')).toHaveTextContent('¥100.00');
     expect(dialog).toHaveTextContent('Merchant 001');
-    expect(within(dialog).getByText('pay-42')).toBeInTheDocument();
+    expect(dialog).toHaveTextContent('Bank A •••• 0018');
+    expect(dialog).not.toHaveTextContent('6222020000000000018');
+    // The whole id is in the text, however it is truncated on screen.
+    expect(within(dialog).getByTestId('payment-id')).toHaveTextContent(/^pay-42$/);
     expect(within(dialog).getByText(new Date(AT).toLocaleString('en-US'))).toBeInTheDocument();
     expect(within(dialog).queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(primaryActions(dialog)).toEqual(['Done']);
     await expectNoAxeViolations(container);
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
     expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('a long payment id is kept whole for copying: the Copy button puts it on the clipboard and says so', async () => {
+    const id = 'pay_7Qm2xWc9Lk4RtZ8vNp3sHd';
+    const { user } = renderResult({ kind: 'succeeded', result: { ...succeeded, paymentId: id } });
+    const writeText = jest.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+    const value = screen.getByTestId('payment-id');
+    expect(value).toHaveTextContent(id);
+    expect(value).toHaveAttribute('title', id);
+    // The tail stays whole when the head is ellipsised.
+    expect(value.querySelector('.cashier-id__tail')).toHaveTextContent(id.slice(-6));
+    await user.click(screen.getByRole('button', { name: 'Copy payment ID' }));
+    expect(writeText).toHaveBeenCalledWith(id);
+    expect(screen.getByRole('status')).toHaveTextContent('Copied');
+  });
+
+  it('copies by selection where the Clipboard API refuses, and says when neither works', async () => {
+    const { user } = renderResult({ kind: 'succeeded', result: succeeded });
+    jest.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('denied', 'NotAllowedError'));
+    const execCommand = jest.fn().mockReturnValueOnce(true).mockReturnValueOnce(false);
+    Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true });
+    const copy = screen.getByRole('button', { name: 'Copy payment ID' });
+    await user.click(copy);
+    expect(execCommand).toHaveBeenCalledWith('copy');
+    expect(screen.getByRole('status')).toHaveTextContent('Copied');
+    expect(copy).toHaveFocus();
+    await user.click(copy);
+    expect(screen.getByRole('status')).toHaveTextContent('Could not copy');
+    expect(window.getSelection()?.toString()).toBe('pay-42');
+  });
+
+  it('the enrolment offer sits below the primary action, as a secondary card', () => {
+    renderResult({ kind: 'succeeded', result: succeeded, enrollOffer: <section aria-label="offer">Enable face payment</section> });
+    const done = screen.getByRole('button', { name: 'Done' });
+    const offer = screen.getByRole('region', { name: 'offer' });
+    expect(done.compareDocumentPosition(offer) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('falls back to the payee account when the payee name is not known', () => {
@@ -51,9 +98,11 @@ describe('ResultDialog (S51/S52)', () => {
     expect(screen.getByRole('dialog')).toHaveTextContent('merchant-001');
   });
 
-  it('failure shows the reason and attempts left, with Try again and Use another method', async () => {
+  it('failure shows the reason and attempts left, with Try again first and Pay another way second', async () => {
     const { container, onTryAgain, onUseAnotherMethod, user } = renderResult({ kind: 'failed', result: wrongPassword });
     const dialog = screen.getByRole('dialog', { name: 'Payment failed' });
+    expect(dialog.querySelector('.cashier-result--failed svg')).not.toBeNull();
+    expect(primaryActions(dialog)).toEqual(['Try again']);
     expect(within(dialog).getByTestId('failure-reason')).toHaveTextContent('Wrong payment password');
     expect(dialog).toHaveTextContent('3 attempts left');
     // No payment id on a failure, and no Done: closing is the dialog's close button.
@@ -61,14 +110,14 @@ describe('ResultDialog (S51/S52)', () => {
     expect(within(dialog).queryByRole('button', { name: 'Done' })).toBeNull();
     await expectNoAxeViolations(container);
     await user.click(within(dialog).getByRole('button', { name: 'Try again' }));
-    await user.click(within(dialog).getByRole('button', { name: 'Use another method' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Pay another way' }));
     expect(onTryAgain).toHaveBeenCalledTimes(1);
     expect(onUseAnotherMethod).toHaveBeenCalledTimes(1);
   });
 
   it('offers no other method when there is none', () => {
     renderResult({ kind: 'failed', result: wrongPassword, canUseAnotherMethod: false });
-    expect(screen.queryByRole('button', { name: 'Use another method' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Pay another way' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 
@@ -87,14 +136,19 @@ describe('ResultDialog (S51/S52)', () => {
     expect(dialog).toHaveTextContent(`Password locked until ${new Date(UNLOCKS_AT).toLocaleString('en-US')}`);
     expect(dialog).not.toHaveTextContent('attempts left');
     expect(within(dialog).queryByRole('button', { name: 'Try again' })).toBeNull();
-    expect(within(dialog).getByRole('button', { name: 'Use another method' })).toBeInTheDocument();
+    // Pay another way leads; Done is the secondary.
+    expect(primaryActions(dialog)).toEqual(['Pay another way']);
+    expect(within(dialog).getByRole('button', { name: 'Done' })).toBeInTheDocument();
     await expectNoAxeViolations(container);
   });
 
-  it('unknown says the outcome is not known, offers Check again and Done', async () => {
+  it('unknown says the payment is being confirmed (amber), offers Check again first and Done', async () => {
     const { container, onCheckAgain, onClose, user } = renderResult({ kind: 'unknown' });
     const dialog = screen.getByRole('dialog', { name: 'Payment result unknown' });
+    expect(dialog.querySelector('.cashier-result--unknown svg')).not.toBeNull();
+    expect(dialog).toHaveTextContent('We’re confirming your payment');
     expect(dialog).toHaveTextContent('You have not been charged twice');
+    expect(primaryActions(dialog)).toEqual(['Check again']);
     await expectNoAxeViolations(container);
     await user.click(within(dialog).getByRole('button', { name: 'Check again' }));
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
@@ -108,5 +162,14 @@ describe('ResultDialog (S51/S52)', () => {
     expect(dialog).toHaveTextContent('支付密码错误');
     expect(dialog).toHaveTextContent('还可尝试 3 次');
     expect(within(dialog).getByRole('button', { name: '重试' })).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: '换个方式付款' })).toBeInTheDocument();
+  });
+
+  it('says "confirming" and names the copy button in Chinese too', () => {
+    const { unmount } = renderResult({ kind: 'unknown' }, 'zh-CN');
+    expect(screen.getByRole('dialog', { name: '支付结果未知' })).toHaveTextContent('正在确认支付结果');
+    unmount();
+    renderResult({ kind: 'succeeded', result: succeeded }, 'zh-CN');
+    expect(screen.getByRole('button', { name: '复制支付单号' })).toBeInTheDocument();
   });
 });

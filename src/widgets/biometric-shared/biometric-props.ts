@@ -25,8 +25,8 @@ export interface BiometricEnrollProps {
   accountId: string;
   /** From the PaymentResult of a payment made with the password in this session. */
   enrollmentToken: string;
-  /** The server stored the credential or the face. */
-  onEnrolled?: () => void;
+  /** The server stored the credential (its id, so the page can remember this device holds it) or the face. */
+  onEnrolled?: (detail?: { credentialId?: string }) => void;
   /** Close button, Escape, and "Done" afterwards. */
   onClose: () => void;
 }

@@ -21,7 +21,7 @@ export function EnrollFingerprint(props: EnrollFingerprintProps) {
     ceremony: (options) => startRegistration({ optionsJSON: options as unknown as PublicKeyCredentialCreationOptionsJSON }),
     complete: async (_options, response, signal) => {
       await cashierApiFor(apiBaseUrl).webauthnRegistrationVerify({ accountId, enrollmentToken }, response, signal);
-      props.onEnrolled?.();
+      props.onEnrolled?.({ credentialId: response.id });
     },
     timeoutMs: props.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     autoStart: props.autoStart,
