@@ -61,6 +61,25 @@ function Cashier({ modal, onClose }: { modal: boolean; onClose: () => void }) {
   );
 }
 
+/** A host page that opens a modal sheet from a button. */
+function HostWithSheet() {
+  const [open, setOpen] = useState(false);
+  return (
+    <TrackerProvider tracker={tracker()}>
+      <button type="button" onClick={() => setOpen(true)}>
+        Open
+      </button>
+      {open && (
+        <Sheet modal stepKey="summary" label="Cashier" onClose={() => setOpen(false)} closeLabel="Cancel" backLabel="Back">
+          <SheetHeading id="t" dialog={false}>
+            Cashier
+          </SheetHeading>
+        </Sheet>
+      )}
+    </TrackerProvider>
+  );
+}
+
 function renderCashier(modal: boolean) {
   const onClose = jest.fn();
   const view = render(
@@ -135,24 +154,7 @@ describe('Sheet', () => {
 
   it('gives the focus back to where it was when the modal sheet goes', async () => {
     const user = userEvent.setup();
-    function Host() {
-      const [open, setOpen] = useState(false);
-      return (
-        <TrackerProvider tracker={tracker()}>
-          <button type="button" onClick={() => setOpen(true)}>
-            Open
-          </button>
-          {open && (
-            <Sheet modal stepKey="summary" label="Cashier" onClose={() => setOpen(false)} closeLabel="Cancel" backLabel="Back">
-              <SheetHeading id="t" dialog={false}>
-                Cashier
-              </SheetHeading>
-            </Sheet>
-          )}
-        </TrackerProvider>
-      );
-    }
-    render(<Host />);
+    render(<HostWithSheet />);
     const opener = screen.getByRole('button', { name: 'Open' });
     await user.click(opener);
     expect(screen.getByRole('heading', { name: 'Cashier' })).toHaveFocus();
