@@ -65,14 +65,15 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
 
   useEffect(() => (root ? tracker.observeClicks(root) : undefined), [tracker, root]);
 
-  // Closing ends the cashier for openCashier; on an inline page the dialog goes and the page takes the focus back.
+  // Closing ends the cashier for openCashier; on an inline page the sheet returns to the summary and Pay takes the focus.
   const closed = state.closed;
   // biome-ignore lint/correctness/useExhaustiveDependencies: closing is the trigger
   useEffect(() => {
     if (!closed) return;
     if (onFinished) return onFinished();
+    // Pay when it can be pressed again; otherwise the summary's heading, which took the focus when the summary came back.
     const payButton = payRef.current;
-    (payButton && !payButton.disabled ? payButton : root)?.focus();
+    if (payButton && !payButton.disabled) payButton.focus();
   }, [closed]);
 
   const label = t('cashierTitle');

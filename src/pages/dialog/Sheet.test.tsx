@@ -127,7 +127,7 @@ describe('Sheet', () => {
     expect(onClose).toHaveBeenCalledTimes(1);
   });
 
-  it('inline: a region for the summary (no ×, focus left where it is), a dialog for a step; Escape closes a step only', async () => {
+  it('inline: a region for the summary (no ×, focus left where it is), a modal dialog for a step; Escape closes a step only', async () => {
     // The host page has the focus somewhere of its own: the inline cashier appearing does not take it.
     const hostField = document.body.appendChild(document.createElement('input'));
     hostField.setAttribute('aria-label', 'Host field');
@@ -144,7 +144,7 @@ describe('Sheet', () => {
     expect(onClose).not.toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: 'Details' }));
     const step = screen.getByRole('dialog', { name: 'Verification failed' });
-    expect(step).not.toHaveAttribute('aria-modal');
+    expect(step).toHaveAttribute('aria-modal', 'true');
     expect(screen.getByRole('heading', { name: 'Verification failed' })).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(onClose).toHaveBeenCalledTimes(1);

@@ -80,7 +80,8 @@ export function Sheet({ modal = false, stepKey, onClose, closeLabel, onBack, bac
   const dialog = modal || Boolean(step?.dialog);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.defaultPrevented) return;
-    if (event.key === 'Tab' && modal) trapTab(event);
+    // A step that is a dialog keeps Tab inside, on the inline page too (as the dialogs over it used to).
+    if (event.key === 'Tab' && dialog) trapTab(event);
     else if (event.key === 'Escape' && dialog && close) {
       event.preventDefault();
       close();
@@ -88,13 +89,13 @@ export function Sheet({ modal = false, stepKey, onClose, closeLabel, onBack, bac
   };
 
   const sheet = (
-    // The role is the step's: "dialog" (aria-modal when it is openCashier's overlay) or, for an inline summary, "region".
+    // The role is the step's: a modal "dialog" (openCashier's overlay, or a step of the inline page), or, for the inline summary, "region".
     // biome-ignore lint/a11y/useAriaPropsSupportedByRole: aria-modal is set only with role="dialog"
     // biome-ignore lint/a11y/noStaticElementInteractions: a dialog's keys (Escape, Tab) are handled on the dialog itself
     <div
       ref={setBox}
       role={dialog ? 'dialog' : 'region'}
-      aria-modal={modal || undefined}
+      aria-modal={dialog || undefined}
       aria-labelledby={step?.titleId}
       aria-label={step ? undefined : label}
       tabIndex={-1}
