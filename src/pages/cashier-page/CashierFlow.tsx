@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { formatMoney } from '../../core/money';
 import { readablePaymentData } from '../../core/payment-data';
-import type { CashierOptions, Method } from '../../core/types';
+import type { CashierOptions, Locale, Method, PaymentData } from '../../core/types';
 import { reasonFor } from '../../i18n/page-messages';
-import { isSettling } from '../../store/flow-machine';
+import { isSettling, type PaymentPhase } from '../../store/flow-machine';
 import {
   checkAgain,
   chooseAnotherMethod,
@@ -17,7 +18,8 @@ import { methodChosen, passwordUnlocked, selectIsBusy } from '../../store/paymen
 import { usePageView, useTracker } from '../../tracking/TrackerContext';
 import { BiometricStep, preloadBiometricStep } from '../biometric-step/BiometricStep';
 import { EnrollOffer } from '../biometric-step/EnrollOffer';
-import { Dialog } from '../dialog/Dialog';
+import { Sheet, SheetFrame } from '../dialog/Sheet';
+import { SheetHeading } from '../../widgets/shared/SheetHeading';
 import { PasswordStep, preloadPasswordStep } from '../password-step/PasswordStep';
 import { ResultDialog } from '../result-dialog/ResultDialog';
 import { VerifyFailedDialog } from '../verify-failed-dialog/VerifyFailedDialog';
@@ -26,14 +28,16 @@ import { CashierSkeleton } from './CashierSkeleton';
 import { useCashierSelector, useEnrollmentToken, useFlowDispatch } from './hooks';
 import { MethodChoice } from './MethodChoice';
 import { OrderSummary } from './OrderSummary';
+import { PayButton } from './PayButton';
+import { PayingStep } from './PayingStep';
 import { StatusAnnouncer } from './StatusAnnouncer';
 import { useMethodOffer } from './useMethodAvailability';
 
 export interface CashierFlowProps {
   options: CashierOptions;
-  /** Set by openCashier: the modal closes when the person closes the flow. */
+  /** Set by openCashier: the sheet goes when the person closes the flow. */
   onFinished?: () => void;
-  /** Render as a modal dialog (openCashier): Escape and its close button cancel. */
+  /** The sheet as a modal overlay (openCashier): Escape and its × cancel at every step. */
   modal?: boolean;
 }
 
@@ -51,6 +55,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
   // State, not a ref: the root appears only once the flow has its payment, and the click observer must follow it.
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   const payRef = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
   usePageView('cashier');
 
   // A flow for every payment the host hands over (the thunk resumes one the store already holds).
@@ -62,18 +67,26 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
 
   useEffect(() => (root ? tracker.observeClicks(root) : undefined), [tracker, root]);
 
-  // Closing ends the cashier for openCashier; on an inline page the dialog goes and the page takes the focus back.
+  // Closing ends the cashier for openCashier; on an inline page the sheet returns to the summary and Pay takes the focus.
   const closed = state.closed;
   // biome-ignore lint/correctness/useExhaustiveDependencies: closing is the trigger
   useEffect(() => {
     if (!closed) return;
     if (onFinished) return onFinished();
+    // Pay when it can be pressed again; otherwise the summary's heading, which took the focus when the summary came back.
     const payButton = payRef.current;
-    (payButton && !payButton.disabled ? payButton : root)?.focus();
+    if (payButton && !payButton.disabled) payButton.focus();
   }, [closed]);
 
+  const label = t('cashierTitle');
   const payment = state.payment;
-  if (!payment) return <CashierSkeleton />;
+  if (!payment) {
+    return (
+      <SheetFrame modal={modal} label={t('loading')}>
+        <CashierSkeleton />
+      </SheetFrame>
+    );
+  }
 
   const method: Method = state.method && methods.includes(state.method) ? state.method : (methods[0] ?? 'password');
   const otherMethods = methods.filter((m) => m !== method);
@@ -81,7 +94,6 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
   const result = state.result;
   const resources = state.resources;
   const passwordComponent = resources?.passwordComponent ?? 'six-digit';
-  const authenticating = phase === 'awaitingAuthentication' || isSettling(phase);
   const close = () => dispatch(closeFlow());
   const startPay = () => {
     // The chosen step's chunk loads while the payment is pre-verified.
@@ -91,32 +103,42 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
   };
   const useAnother = otherMethods[0] ? () => dispatch(chooseAnotherMethod(otherMethods[0] as Method)) : undefined;
   const locked = state.passwordLock ?? undefined;
-  const open = !closed;
+  const step = sheetStep(phase, !closed, method);
+  // Back to the order summary, the pre-order dropped (the same method chosen again). Not for input that failed
+  // validation: returning to the summary would forget that it failed.
+  const back =
+    (step === 'verify' && state.inputErrors.length === 0) || step === 'password' || step === 'biometric'
+      ? () => dispatch(chooseAnotherMethod(method))
+      : undefined;
 
-  const content = (
-    <div ref={setRoot} className="cashier-page" data-page-id="cashier" tabIndex={-1}>
-      {!modal && <h2 className="cashier-page__title">{t('cashierTitle')}</h2>}
-      <OrderSummary payment={payment} payeeName={resources?.payeeName} expiresAt={state.preorder?.expiresAt} />
-      <MethodChoice methods={offer.capable} usable={methods} needsSetup={offer.needsSetup} value={method} onChange={(m) => dispatch(methodChosen(m))} disabled={busy} />
-      {state.error && phase === 'idle' && (
-        <p className="cashier-error" role="alert">
-          {state.error.code === 'NETWORK' || state.error.code === 'TIMEOUT' ? t('networkError') : reasonFor(t, state.error.code, state.error.message)}
-        </p>
+  return (
+    <Sheet
+      modal={modal}
+      stepKey={step}
+      label={label}
+      onClose={close}
+      closeLabel={step === 'summary' ? t('cancel') : t('close')}
+      onBack={back}
+      backLabel={t('back')}
+      onSheet={setRoot}
+      status={<StatusAnnouncer phase={phase} />}
+    >
+      {step === 'summary' && (
+        <div className="cashier-summary-step" data-page-id="cashier">
+          <SheetHeading id={titleId} dialog={false}>
+            {label}
+          </SheetHeading>
+          <OrderSummary payment={payment} payeeName={resources?.payeeName} expiresAt={state.preorder?.expiresAt} />
+          <MethodChoice methods={offer.capable} usable={methods} needsSetup={offer.needsSetup} value={method} onChange={(m) => dispatch(methodChosen(m))} disabled={busy} />
+          {state.error && phase === 'idle' && (
+            <p className="cashier-error" role="alert">
+              {state.error.code === 'NETWORK' || state.error.code === 'TIMEOUT' ? t('networkError') : reasonFor(t, state.error.code, state.error.message)}
+            </p>
+          )}
+          <PayButton ref={payRef} amount={shownAmount(payment, locale)} busy={phase === 'preverifying'} disabled={busy || phase === 'succeeded'} onClick={startPay} />
+        </div>
       )}
-      <button
-        ref={payRef}
-        type="button"
-        className="cashier-button cashier-button--primary cashier-pay"
-        onClick={startPay}
-        disabled={busy || phase === 'succeeded'}
-        aria-busy={busy}
-        data-element-id="pay"
-      >
-        {phase === 'preverifying' ? t('preverifying') : t('pay')}
-      </button>
-      <StatusAnnouncer phase={phase} />
-
-      {open && phase === 'verificationFailed' && (
+      {step === 'verify' && (
         <VerifyFailedDialog
           failedChecks={state.failedChecks}
           payment={payment}
@@ -127,11 +149,11 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
           onClose={close}
         />
       )}
-      {authenticating && method === 'password' && (
+      {step === 'password' && (
         <PasswordStep
           component={passwordComponent}
           shuffle={resources?.shuffleKeys ?? false}
-          busy={isSettling(phase)}
+          busy={false}
           error={state.error && phase === 'awaitingAuthentication' ? reasonFor(t, state.error.code, state.error.message) : undefined}
           resetKey={state.attempt?.key}
           locked={locked}
@@ -142,9 +164,11 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
           onEncrypted={(encryptedPassword) => dispatch(payWith({ method: 'password', encryptedPassword }))}
           onCancel={close}
           onUseAnotherMethod={useAnother}
+          payment={payment}
+          payeeName={resources?.payeeName}
         />
       )}
-      {authenticating && method !== 'password' && (
+      {step === 'biometric' && method !== 'password' && (
         <BiometricStep
           method={method}
           payment={payment}
@@ -153,7 +177,8 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
           onCancel={close}
         />
       )}
-      {open && (phase === 'succeeded' || phase === 'failed' || phase === 'unknown') && (
+      {step === 'paying' && <PayingStep payment={payment} recovering={phase === 'recovering'} />}
+      {step === 'result' && (phase === 'succeeded' || phase === 'failed' || phase === 'unknown') && (
         <ResultDialog
           kind={phase}
           payment={payment}
@@ -171,12 +196,26 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
           onCheckAgain={() => dispatch(checkAgain())}
         />
       )}
-    </div>
+    </Sheet>
   );
-  if (!modal) return content;
-  return (
-    <Dialog title={t('cashierTitle')} onClose={close} closeLabel={t('cancel')} pageId="cashier-modal">
-      {content}
-    </Dialog>
-  );
+}
+
+export type SheetStepName = 'summary' | 'verify' | 'password' | 'biometric' | 'paying' | 'result';
+
+/** Which step the one sheet shows for a phase: only one at a time, the summary when nothing else is up. */
+export function sheetStep(phase: PaymentPhase, open: boolean, method: Method): SheetStepName {
+  if (isSettling(phase)) return 'paying';
+  if (phase === 'awaitingAuthentication') return method === 'password' ? 'password' : 'biometric';
+  if (!open) return 'summary';
+  if (phase === 'verificationFailed') return 'verify';
+  if (phase === 'succeeded' || phase === 'failed' || phase === 'unknown') return 'result';
+  return 'summary';
+}
+
+function shownAmount(payment: PaymentData, locale: Locale): string {
+  try {
+    return formatMoney(payment.amount, locale);
+  } catch {
+    return '';
+  }
 }

@@ -14,7 +14,7 @@ export default function CashierPage(props: CashierOptions & { onFinished?: () =>
   return (
     <CashierErrorBoundary onEvent={options.onEvent} clientId={options.clientId} locale={options.locale}>
       <ThemeScope theme={options.theme}>
-        <CashierProviders options={options}>
+        <CashierProviders options={options} modal={modal}>
           <CashierFlow options={options} onFinished={onFinished} modal={modal} />
         </CashierProviders>
       </ThemeScope>

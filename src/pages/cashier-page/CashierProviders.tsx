@@ -11,13 +11,14 @@ import { createTracker, type Tracker } from '../../tracking/tracker';
 import { TrackerProvider } from '../../tracking/TrackerContext';
 import { resolveApiBaseUrl } from '../cashier-app/api-base-url';
 import { CashierContext } from './cashier-context';
+import { SheetFrame } from '../dialog/Sheet';
 import { CashierSkeleton } from './CashierSkeleton';
 import { type FlowBinding, FlowContext } from './hooks';
 
 const linkOrigins = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
 /** The store (the host's, with paymentSlice injected, or our own), the flow's services, the buried-point tracker and the locale. */
-export function CashierProviders({ options, children }: { options: CashierOptions; children: ReactNode }) {
+export function CashierProviders({ options, modal, children }: { options: CashierOptions; modal?: boolean; children: ReactNode }) {
   const locale: Locale = options.locale === 'en-US' ? 'en-US' : 'zh-CN';
   const apiBaseUrl = resolveApiBaseUrl(options.apiBaseUrl);
   const servicesOptions = { apiBaseUrl, allowedLinkOrigins: linkOrigins(options.allowedLinkOrigins) };
@@ -63,7 +64,14 @@ export function CashierProviders({ options, children }: { options: CashierOption
 
   const context = useMemo(() => ({ locale, t: pageTranslator(locale), apiBaseUrl }), [locale, apiBaseUrl]);
   // Children mount once the tracker exists, so the first page view is not lost.
-  if (!tracker || (store.getState() as { payment?: unknown }).payment === undefined) return <CashierSkeleton />;
+  if (!tracker || (store.getState() as { payment?: unknown }).payment === undefined) {
+    // The sheet's own frame and geometry (openCashier's overlay too), so nothing moves when the cashier arrives.
+    return (
+      <SheetFrame modal={modal} label={context.t('loading')}>
+        <CashierSkeleton />
+      </SheetFrame>
+    );
+  }
   return (
     <Provider store={store}>
       <FlowContext.Provider value={binding}>

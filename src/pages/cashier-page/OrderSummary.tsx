@@ -4,17 +4,33 @@ import { maskCardNumber } from '../../core/payment-data';
 import type { PaymentData } from '../../core/types';
 import { useCashier } from './cashier-context';
 
-/** Amount, payee, masked card and, once the pre-order holds the order, its expiry as a countdown. */
-export function OrderSummary({ payment, payeeName, expiresAt }: { payment: PaymentData; payeeName?: string; expiresAt?: string }) {
-  const { t, locale } = useCashier();
-  let amount: string;
+/** The amount for display, or a dash for an amount that cannot be formatted (invalid host input). */
+export function useShownAmount(payment: PaymentData): string {
+  const { locale } = useCashier();
   try {
-    amount = formatMoney(payment.amount, locale);
+    return formatMoney(payment.amount, locale);
   } catch {
-    amount = '—';
+    return '—';
   }
+}
+
+/** The payee's display name; a placeholder of the same height until the page resources bring it (never the raw id). */
+export function PayeeName({ name }: { name?: string }) {
+  const { t } = useCashier();
+  if (name) return <>{name}</>;
   return (
-    <section className="cashier-summary" aria-label={t('cashierTitle')}>
+    <span className="cashier-skeleton-text" aria-busy="true">
+      <span className="cashier-visually-hidden">{t('loading')}</span>
+    </span>
+  );
+}
+
+/** Amount, payee, masked card and the order's expiry (its line reserved from the start, so nothing moves). */
+export function OrderSummary({ payment, payeeName, expiresAt }: { payment: PaymentData; payeeName?: string; expiresAt?: string }) {
+  const { t } = useCashier();
+  const amount = useShownAmount(payment);
+  return (
+    <section className="cashier-summary">
       <p className="cashier-summary__amount" data-testid="amount">
         <span className="cashier-visually-hidden">{t('amount')} </span>
         {amount}
@@ -22,14 +38,16 @@ export function OrderSummary({ payment, payeeName, expiresAt }: { payment: Payme
       <dl className="cashier-summary__details">
         <div>
           <dt>{t('payee')}</dt>
-          <dd>{payeeName ?? payment.payeeAccount}</dd>
+          <dd>
+            <PayeeName name={payeeName} />
+          </dd>
         </div>
         <div>
           <dt>{t('payerCard')}</dt>
           <dd>{maskCardNumber(payment.payerAccount)}</dd>
         </div>
       </dl>
-      {expiresAt && <Countdown expiresAt={expiresAt} />}
+      <p className="cashier-summary__expiry">{expiresAt ? <Countdown expiresAt={expiresAt} /> : null}</p>
     </section>
   );
 }
@@ -44,8 +62,8 @@ function Countdown({ expiresAt }: { expiresAt: string }) {
   }, []);
   if (!Number.isFinite(end)) return null;
   const left = Math.max(0, Math.floor((end - now) / 1000));
-  if (left === 0) return <p className="cashier-summary__expiry">{t('orderExpired')}</p>;
+  if (left === 0) return <>{t('orderExpired')}</>;
   const time = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
   // Not a live region: a ticking announcement every second would drown everything else.
-  return <p className="cashier-summary__expiry">{t('expiresIn', { time })}</p>;
+  return <>{t('expiresIn', { time })}</>;
 }

@@ -1,5 +1,7 @@
 import { type KeyboardEvent, type ReactNode, useId, useRef } from 'react';
 import { isOwnKey, trapTab, useDialogFocus } from '../../widgets/shared/focus-trap';
+import { useSheet } from '../../widgets/shared/sheet-context';
+import { SheetHeading } from '../../widgets/shared/SheetHeading';
 import { usePageView } from '../../tracking/TrackerContext';
 import '../../widgets/shared/dialog-shell.css';
 import './dialog.css';
@@ -14,8 +16,29 @@ export interface DialogProps {
   pageId: string;
 }
 
+/**
+ * A dialog of the cashier. Inside the cashier sheet it is one of the sheet's steps: it replaces the sheet's content
+ * and names the sheet, and the sheet's × and Escape call its onClose. Alone, it is a modal dialog of its own.
+ */
+export function Dialog(props: DialogProps) {
+  return useSheet() ? <SheetDialog {...props} /> : <StandaloneDialog {...props} />;
+}
+
+function SheetDialog({ title, onClose, closeLabel, children, pageId }: DialogProps) {
+  const titleId = useId();
+  usePageView(pageId);
+  return (
+    <div className="cashier-step" data-page-id={pageId}>
+      <SheetHeading id={titleId} onClose={onClose} closeLabel={closeLabel}>
+        {title}
+      </SheetHeading>
+      <div className="cashier-step__body">{children}</div>
+    </div>
+  );
+}
+
 /** A modal dialog: named by its title, focus kept inside, Escape closes, focus returns where it was. */
-export function Dialog({ title, onClose, closeLabel = 'Close', children, pageId }: DialogProps) {
+function StandaloneDialog({ title, onClose, closeLabel = 'Close', children, pageId }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   useDialogFocus(ref, 'first');

@@ -1,6 +1,10 @@
+import { maskCardNumber } from '../../core/payment-data';
 import type { EncryptedPassword, PasswordChallenge } from '../../core/service-interfaces';
+import type { PaymentData } from '../../core/types';
 import { usePageView } from '../../tracking/TrackerContext';
+import { SheetIntroContext } from '../../widgets/shared/sheet-context';
 import { useCashier } from '../cashier-page/cashier-context';
+import { PayeeName, useShownAmount } from '../cashier-page/OrderSummary';
 import { LoadedStep } from '../lazy-step/LoadedStep';
 import { loadable } from '../lazy-step/useLoadedComponent';
 
@@ -37,15 +41,55 @@ export interface PasswordStepProps {
   onEncrypted: (password: EncryptedPassword) => void;
   onCancel: () => void;
   onUseAnotherMethod?: () => void;
+  /** What is being paid, shown at the top of the step (amount, payee, masked card). */
+  payment?: PaymentData;
+  /** The payee's display name from the page resources; a placeholder until then, never the raw id. */
+  payeeName?: string;
 }
 
 export function PasswordStep(p: PasswordStepProps) {
-  const { component, shuffle, getChallenge, busy, error, resetKey, locked, onEncrypted, onCancel, onUseAnotherMethod } = p;
+  const { component, shuffle, getChallenge, busy, error, resetKey, locked, onEncrypted, onCancel, onUseAnotherMethod, payment, payeeName } = p;
   const { locale, t } = useCashier();
   usePageView(component === 'mixed' ? 'password-mixed' : 'password');
   const props = {
     ...{ locale, getChallenge, onEncrypted, onCancel, shuffle, disabled: busy, error, resetKey, locked, onUseAnotherMethod },
     ...{ onUnlocked: p.onUnlocked, attemptsLeft: p.passwordRetry?.attemptsLeft, forgotPasswordUrl: p.forgotPasswordUrl },
   };
-  return <LoadedStep step={stepFor(component)} props={props} fallback={<p role="status">{t('loading')}</p>} />;
+  // Not yet named "Enter payment password": whoever finds that dialog expects its keys inside.
+  const fallback = (
+    <p role="status" className="cashier-step-loading">
+      {t('loading')}
+    </p>
+  );
+  return (
+    <SheetIntroContext.Provider value={payment ? <PaymentGlance payment={payment} payeeName={payeeName} /> : null}>
+      <LoadedStep step={stepFor(component)} props={props} fallback={fallback} />
+    </SheetIntroContext.Provider>
+  );
+}
+
+/** Amount, payee and card at the top of the password step, as the person confirms what they pay. */
+function PaymentGlance({ payment, payeeName }: { payment: PaymentData; payeeName?: string }) {
+  const { t } = useCashier();
+  const amount = useShownAmount(payment);
+  return (
+    <div className="cashier-glance">
+      <p className="cashier-glance__amount">
+        <span className="cashier-visually-hidden">{t('amount')} </span>
+        {amount}
+      </p>
+      <dl className="cashier-glance__details">
+        <div>
+          <dt>{t('payee')}</dt>
+          <dd>
+            <PayeeName name={payeeName} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('payerCard')}</dt>
+          <dd>{maskCardNumber(payment.payerAccount)}</dd>
+        </div>
+      </dl>
+    </div>
+  );
 }

@@ -1,6 +1,8 @@
 // The modal shell of the fingerprint and face widgets: named by its title, focus kept inside, Escape closes, focus returned.
 import { type KeyboardEvent, type ReactNode, useId, useRef } from 'react';
 import { trapTab, useDialogFocus } from '../shared/focus-trap';
+import { useSheet } from '../shared/sheet-context';
+import { SheetHeading } from '../shared/SheetHeading';
 import '../shared/dialog-shell.css';
 import './biometric.css';
 
@@ -13,11 +15,13 @@ export interface BiometricDialogProps {
   children: ReactNode;
 }
 
+/** Alone, a modal dialog with its own backdrop; inside the cashier sheet, embedded as one of its steps (no second surface). */
 export function BiometricDialog({ title, onClose, closeLabel, className, children }: BiometricDialogProps) {
+  const embedded = useSheet() !== null;
   const box = useRef<HTMLDivElement>(null);
   const titleId = useId();
 
-  useDialogFocus(box);
+  useDialogFocus(box, 'dialog', !embedded);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Tab') trapTab(event);
@@ -26,6 +30,17 @@ export function BiometricDialog({ title, onClose, closeLabel, className, childre
       onClose();
     }
   };
+
+  if (embedded) {
+    return (
+      <div className={className ? `cashier-bio cashier-bio--embedded ${className}` : 'cashier-bio cashier-bio--embedded'}>
+        <SheetHeading id={titleId} onClose={onClose} closeLabel={closeLabel}>
+          {title}
+        </SheetHeading>
+        {children}
+      </div>
+    );
+  }
 
   return (
     <div className="cashier-shell-backdrop">

@@ -1,7 +1,9 @@
 // The modal shell both password widgets share: title, alerts, live count, focus trap, physical keys, clear on blur.
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import { type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode, useEffect, useId, useRef } from 'react';
 import { createTranslator, formatDateTime } from '../../i18n';
 import { activeElementOf, trapTab, useDialogFocus } from './focus-trap';
+import { useSheet } from './sheet-context';
+import { SheetHeading } from './SheetHeading';
 import type { SecureEntry, SecurePasswordProps } from './useSecureEntry';
 import './dialog-shell.css';
 import './secure-dialog.css';
@@ -19,13 +21,18 @@ interface SecureDialogProps
   children: ReactNode;
 }
 
+/**
+ * Alone (a host using the widget), a modal dialog with its own backdrop. Inside the cashier sheet, embedded: one of
+ * the sheet's steps, no second surface, the sheet's header with its one ×, and the sheet keeps Tab inside.
+ */
 export function SecureDialog(p: SecureDialogProps) {
+  const embedded = useSheet() !== null;
   const { entry, locked, locale = 'zh-CN' } = p;
   const t = createTranslator(locale);
   const dialog = useRef<HTMLDivElement>(null);
   const titleId = useId();
 
-  useDialogFocus(dialog);
+  useDialogFocus(dialog, 'dialog', !embedded);
   // On open, and when a Retry or lock message vanished with the focus in it, focus goes into the dialog.
   // biome-ignore lint/correctness/useExhaustiveDependencies: these changes are the triggers
   useEffect(() => {
@@ -34,7 +41,7 @@ export function SecureDialog(p: SecureDialogProps) {
   }, [entry.prepareFailed, locked?.unlocksAt]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Tab') return trapTab(e);
+    if (e.key === 'Tab') return embedded ? undefined : trapTab(e);
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const { key } = e;
     if (key === 'Escape' && p.onCancel) p.onCancel();
@@ -45,6 +52,60 @@ export function SecureDialog(p: SecureDialogProps) {
     e.preventDefault();
   };
 
+  const handlers = {
+    onKeyDown,
+    // Focus leaving the dialog (another element, another window) wipes what was typed.
+    onBlur: (e: FocusEvent<HTMLDivElement>) => {
+      if (!e.currentTarget.contains(e.relatedTarget as Node | null)) entry.clear();
+    },
+    // Pressing a key must not move focus: some browsers do not focus buttons, which would look like a blur.
+    onMouseDown: (e: MouseEvent<HTMLDivElement>) => e.preventDefault(),
+  };
+
+  const title = p.title ?? t('password.title');
+  const body = (
+    <>
+      {p.error && (
+        <p role="alert" className="cashier-sd-alert">
+          {p.error}
+        </p>
+      )}
+      {locked && (
+        <p role="alert" className="cashier-sd-alert">
+          {t('password.locked', { time: formatDateTime(locale, locked.unlocksAt) })}
+        </p>
+      )}
+      {locked && p.onUseAnotherMethod && (
+        <button type="button" className="cashier-sd-action" onClick={p.onUseAnotherMethod}>
+          {t('password.useAnotherMethod')}
+        </button>
+      )}
+      {entry.prepareFailed && (
+        <p className="cashier-sd-alert">
+          <span role="alert">{t('password.prepareFailed')}</span>{' '}
+          <button type="button" className="cashier-sd-action" onClick={entry.retry}>
+            {t('password.retry')}
+          </button>
+        </p>
+      )}
+      {p.children}
+      <p role="status" className="cashier-sd-vh">
+        {p.status}
+      </p>
+    </>
+  );
+
+  if (embedded) {
+    return (
+      <div ref={dialog} tabIndex={-1} className={`cashier-sd cashier-sd--embedded ${p.className}`} {...handlers}>
+        <SheetHeading id={titleId} onClose={p.onCancel} closeLabel={t('password.cancel')}>
+          {title}
+        </SheetHeading>
+        {body}
+      </div>
+    );
+  }
+
   return (
     <div className="cashier-shell-backdrop">
       <div
@@ -54,49 +115,15 @@ export function SecureDialog(p: SecureDialogProps) {
         aria-labelledby={titleId}
         tabIndex={-1}
         className={`cashier-shell cashier-sd ${p.className}`}
-        onKeyDown={onKeyDown}
-        // Focus leaving the dialog (another element, another window) wipes what was typed.
-        onBlur={(e) => {
-          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) entry.clear();
-        }}
-        // Pressing a key must not move focus: some browsers do not focus buttons, which would look like a blur.
-        onMouseDown={(e) => e.preventDefault()}
+        {...handlers}
       >
         <div className="cashier-sd-head">
           <h2 id={titleId} className="cashier-sd-title">
-            {p.title ?? t('password.title')}
+            {title}
           </h2>
-          {p.onCancel && (
-            <button type="button" className="cashier-sd-close" aria-label={t('password.cancel')} onClick={p.onCancel} />
-          )}
+          {p.onCancel && <button type="button" className="cashier-sd-close" aria-label={t('password.cancel')} onClick={p.onCancel} />}
         </div>
-        {p.error && (
-          <p role="alert" className="cashier-sd-alert">
-            {p.error}
-          </p>
-        )}
-        {locked && (
-          <p role="alert" className="cashier-sd-alert">
-            {t('password.locked', { time: formatDateTime(locale, locked.unlocksAt) })}
-          </p>
-        )}
-        {locked && p.onUseAnotherMethod && (
-          <button type="button" className="cashier-sd-action" onClick={p.onUseAnotherMethod}>
-            {t('password.useAnotherMethod')}
-          </button>
-        )}
-        {entry.prepareFailed && (
-          <p className="cashier-sd-alert">
-            <span role="alert">{t('password.prepareFailed')}</span>{' '}
-            <button type="button" className="cashier-sd-action" onClick={entry.retry}>
-              {t('password.retry')}
-            </button>
-          </p>
-        )}
-        {p.children}
-        <p role="status" className="cashier-sd-vh">
-          {p.status}
-        </p>
+        {body}
       </div>
     </div>
   );

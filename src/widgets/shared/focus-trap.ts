@@ -11,6 +11,13 @@ export function activeElementOf(node: Node): Element | null {
   return at;
 }
 
+/** The focused element of a document, through open shadow roots. */
+export function deepActiveElement(doc: Document): Element | null {
+  let at = doc.activeElement;
+  while (at?.shadowRoot?.activeElement) at = at.shadowRoot.activeElement;
+  return at;
+}
+
 /** True when a key event belongs to this dialog, not to a dialog nested in it (the password keyboard inside the modal cashier). */
 export function isOwnKey(event: KeyboardEvent<HTMLElement>): boolean {
   const from = event.target instanceof Element ? event.target.closest('[role="dialog"]') : null;
@@ -20,7 +27,7 @@ export function isOwnKey(event: KeyboardEvent<HTMLElement>): boolean {
 /** Tab and Shift+Tab wrap around inside the dialog; focus that escaped it is brought back. */
 export function trapTab(event: KeyboardEvent<HTMLElement>): void {
   const box = event.currentTarget;
-  const items = Array.from(box.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((node) => !node.closest('[aria-hidden="true"]'));
+  const items = Array.from(box.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((node) => !node.closest('[aria-hidden="true"], [hidden], [inert]'));
   const first = items[0];
   const last = items[items.length - 1];
   if (!first || !last) {
@@ -37,13 +44,14 @@ export function trapTab(event: KeyboardEvent<HTMLElement>): void {
 }
 
 /** Focus moves into the dialog when it opens (its first control, or the dialog itself) and back where it was when it closes. */
-export function useDialogFocus(ref: RefObject<HTMLElement | null>, initial: 'first' | 'dialog' = 'dialog'): void {
+export function useDialogFocus(ref: RefObject<HTMLElement | null>, initial: 'first' | 'dialog' = 'dialog', enabled = true): void {
   useEffect(() => {
+    if (!enabled) return;
     const box = ref.current;
     const before = (box ? activeElementOf(box) : null) as HTMLElement | null;
     if (box) (initial === 'first' ? (box.querySelector<HTMLElement>(FOCUSABLE) ?? box) : box).focus();
     return () => {
       if (before?.isConnected && typeof before.focus === 'function') before.focus();
     };
-  }, [ref, initial]);
+  }, [ref, initial, enabled]);
 }
