@@ -103,7 +103,7 @@ const describeViolations = (violations: AxeViolation[]) =>
   violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`).join('\n');
 
 /** Registers the tests of one locale: the index holds every required story, then one test per story. */
-export function checkStories(locale: StoryLocale): void {
+export function checkStories(locale: StoryLocale, theme: 'default' | 'dark' = 'default'): void {
   startStorybook();
   test('the build lists every story the widgets and pages need', () => {
     const ids = stories.map((story) => story.id);
@@ -113,12 +113,12 @@ export function checkStories(locale: StoryLocale): void {
       [],
     );
   });
-  describe(`every story in ${locale}: renders, speaks the locale, reaches its state, logs no error, passes axe`, () => {
+  describe(`every story in ${locale}, ${theme === 'default' ? 'light' : theme} theme: renders, speaks the locale, reaches its state, logs no error, passes axe`, () => {
     stories.forEach((story, index) => {
       test(story.id, async () => {
         tab.clear();
         consoleErrors.length = 0;
-        const phase = await openStory(tab.page, storybook.url, story.id, { locale, manualA11y: true }, index === 0);
+        const phase = await openStory(tab.page, storybook.url, story.id, { locale, theme, manualA11y: true }, index === 0);
         assert.equal(phase, 'finished', `${story.id} did not render`);
         const root = tab.page.locator('#storybook-root');
         const expected = SAYS[story.id];

@@ -1,6 +1,7 @@
 // Cumulative layout shift as the browser reports it: a PerformanceObserver on `layout-shift` (buffered), installed
 // before the page's own scripts, keeping every entry, those after input too (the cashier must not move at all).
 import type { Page } from 'playwright-core';
+import { defineNameHelperOnLoad } from './page-functions';
 
 export interface ShiftSource {
   /** The shifted node, described (tag, id, classes, start of its text; "<gone>" when no longer in the document). */
@@ -23,6 +24,7 @@ interface ShiftWindow {
 
 /** Starts recording on every document the page loads from now on (call before goto). */
 export async function recordLayoutShifts(page: Page): Promise<void> {
+  await defineNameHelperOnLoad(page);
   await page.addInitScript(() => {
     const shifts: LayoutShift[] = [];
     (window as ShiftWindow).__layoutShifts = shifts;
@@ -33,6 +35,20 @@ export async function recordLayoutShifts(page: Page): Promise<void> {
       const classes = [...node.classList].map((c) => `.${c}`).join('');
       const text = (node.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
       return `<${node.localName}${id}${classes}>${text ? ` "${text}"` : ''}`;
+    };
+    // Chromium gives no node for a shift inside a shadow root: name the innermost element at the rect's centre.
+    const atRect = (r: DOMRectReadOnly): string => {
+      if (!r.width || !r.height) return '<gone>';
+      let root: Document | ShadowRoot = document;
+      let found: Element | null = null;
+      for (;;) {
+        const hit: Element | null = root.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        if (!hit || hit === found) break;
+        found = hit;
+        if (!hit.shadowRoot) break;
+        root = hit.shadowRoot;
+      }
+      return found ? `in a shadow root, at its centre now: ${describe(found)}` : '<gone>';
     };
     const rect = (r: DOMRectReadOnly) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
     type Entry = PerformanceEntry & {
@@ -46,7 +62,7 @@ export async function recordLayoutShifts(page: Page): Promise<void> {
           startTime: entry.startTime,
           value: entry.value,
           hadRecentInput: entry.hadRecentInput,
-          sources: entry.sources.map((s) => ({ node: describe(s.node), from: rect(s.previousRect), to: rect(s.currentRect) })),
+          sources: entry.sources.map((s) => ({ node: s.node ? describe(s.node) : atRect(s.currentRect), from: rect(s.previousRect), to: rect(s.currentRect) })),
         });
       }
     }).observe({ type: 'layout-shift', buffered: true });
