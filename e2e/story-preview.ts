@@ -4,17 +4,24 @@
 import type { Page } from 'playwright-core';
 import { type StoryUrlOptions, storyUrl } from './storybook';
 
+/** The preview's first load, longer than one action's timeout (E2E_TIMEOUT_MS). */
+const FIRST_LOAD_TIMEOUT_MS = Number(process.env.E2E_STORYBOOK_START_TIMEOUT_MS ?? 60_000);
+
 interface PreviewWindow {
   __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } };
   __STORYBOOK_ADDONS_CHANNEL__?: { emit(event: string, payload: unknown): void };
 }
 
 /** Storybook's render cycle for this story has run to its end (loaders, render, afterEach), or failed; its phase. */
-export async function waitForStory(page: Page, id: string): Promise<string> {
-  const phase = await page.waitForFunction((storyId) => {
-    const render = (window as PreviewWindow).__STORYBOOK_PREVIEW__?.currentRender;
-    return render?.id === storyId && (render.phase === 'finished' || render.phase === 'errored') && render.phase;
-  }, id);
+export async function waitForStory(page: Page, id: string, timeout?: number): Promise<string> {
+  const phase = await page.waitForFunction(
+    (storyId) => {
+      const render = (window as PreviewWindow).__STORYBOOK_PREVIEW__?.currentRender;
+      return render?.id === storyId && (render.phase === 'finished' || render.phase === 'errored') && render.phase;
+    },
+    id,
+    { timeout },
+  );
   return (await phase.jsonValue()) as string;
 }
 
@@ -23,9 +30,13 @@ export async function waitForStory(page: Page, id: string): Promise<string> {
  * life), otherwise in place with Storybook's setCurrentStory event (a full load costs seconds of script start-up).
  */
 export async function openStory(page: Page, base: string, id: string, options: StoryUrlOptions, first: boolean): Promise<string> {
-  if (first) await page.goto(storyUrl(base, id, options));
-  else await page.evaluate((storyId) => (window as PreviewWindow).__STORYBOOK_ADDONS_CHANNEL__?.emit('setCurrentStory', { storyId, viewMode: 'story' }), id);
-  return waitForStory(page, id);
+  if (!first) {
+    await page.evaluate((storyId) => (window as PreviewWindow).__STORYBOOK_ADDONS_CHANNEL__?.emit('setCurrentStory', { storyId, viewMode: 'story' }), id);
+    return waitForStory(page, id);
+  }
+  await page.goto(storyUrl(base, id, options));
+  // The preview's first start (its scripts, the MSW worker) took 27 s once on a loaded 2-core machine.
+  return waitForStory(page, id, FIRST_LOAD_TIMEOUT_MS);
 }
 
 /** Effects after the render (MSW answers, challenges, key presses) settle: the story's DOM stops changing. */

@@ -8,4 +8,6 @@ const SHIM = 'globalThis.__name ??= (fn) => fn;';
 export const defineNameHelper = (page: Page): Promise<unknown> => page.evaluate(SHIM);
 
 /** Defines `__name` in every document the page loads from now on (before an addInitScript of such a function). */
-export const defineNameHelperOnLoad = (page: Page): Promise<void> => page.addInitScript({ content: SHIM });
+export async function defineNameHelperOnLoad(page: Page): Promise<void> {
+  await page.addInitScript({ content: SHIM });
+}
