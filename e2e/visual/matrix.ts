@@ -15,7 +15,7 @@ export interface Combination {
 }
 
 /** The stories where the payer pays or learns the outcome: the password keyboard, verification failed, results. */
-const KEY_STORY = /^(widgets-passwordkeyboard--|pages-verifyfaileddialog--|pages-resultdialog--|pages-cashierpage--(enter-password|verification-failed|succeeded|failed)$)/;
+const KEY_STORY = /^((widgets-passwordkeyboard|pages-verifyfaileddialog|pages-resultdialog)(-states)?--|pages-cashierpage--(enter-password|verification-failed|succeeded|failed)$)/;
 export const isKeyStory = (id: string) => KEY_STORY.test(id);
 
 const PHONE = { width: 375, height: 812 };
