@@ -34,7 +34,7 @@ export async function openStory(page: Page, base: string, id: string, options: S
     await page.evaluate((storyId) => (window as PreviewWindow).__STORYBOOK_ADDONS_CHANNEL__?.emit('setCurrentStory', { storyId, viewMode: 'story' }), id);
     return waitForStory(page, id);
   }
-  await page.goto(storyUrl(base, id, options));
+  await page.goto(storyUrl(base, id, options), { timeout: FIRST_LOAD_TIMEOUT_MS });
   // The preview's first start (its scripts, the MSW worker) took 27 s once on a loaded 2-core machine.
   return waitForStory(page, id, FIRST_LOAD_TIMEOUT_MS);
 }
