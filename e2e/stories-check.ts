@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { type E2EBrowser, launchBrowser, type TrackedPage } from './browser';
+import { openStory, waitForQuiet } from './story-preview';
 import {
   ensureStorybookBuild,
   type StorybookServer,
@@ -15,7 +16,6 @@ import {
   type StoryLocale,
   serveStorybook,
   storyEntries,
-  storyUrl,
 } from './storybook';
 
 /** Error answers a story asks for on purpose: Chromium logs each one as "Failed to load resource". */
@@ -83,42 +83,6 @@ function startStorybook() {
   });
 }
 
-interface PreviewWindow {
-  __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } };
-  __STORYBOOK_ADDONS_CHANNEL__?: { emit(event: string, payload: unknown): void };
-}
-
-/** Storybook's render cycle for this story has run to its end (loaders, render, afterEach), or failed; its phase. */
-async function waitForStory(page: Page, id: string): Promise<string> {
-  const phase = await page.waitForFunction((storyId) => {
-    const render = (window as PreviewWindow).__STORYBOOK_PREVIEW__?.currentRender;
-    return render?.id === storyId && (render.phase === 'finished' || render.phase === 'errored') && render.phase;
-  }, id);
-  return (await phase.jsonValue()) as string;
-}
-
-/** Opens the story: the first of a locale by its URL, the others in place (Storybook's setCurrentStory event). */
-async function openStory(page: Page, id: string, locale: StoryLocale, first: boolean): Promise<string> {
-  if (first) await page.goto(storyUrl(storybook.url, id, { locale, manualA11y: true }));
-  else await page.evaluate((storyId) => (window as PreviewWindow).__STORYBOOK_ADDONS_CHANNEL__?.emit('setCurrentStory', { storyId, viewMode: 'story' }), id);
-  return waitForStory(page, id);
-}
-
-/** Effects after the render (MSW answers, challenges, key presses) settle: the story's DOM stops changing. */
-async function waitForQuiet(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const w = window as { __quiet?: { html: string; same: number } };
-      const html = document.querySelector('#storybook-root')?.innerHTML ?? '';
-      const same = w.__quiet?.html === html ? w.__quiet.same + 1 : 0;
-      w.__quiet = { html, same };
-      return same >= 2;
-    },
-    undefined,
-    { polling: 100 },
-  );
-}
-
 interface AxeViolation {
   id: string;
   impact: string | null;
@@ -139,7 +103,7 @@ const describeViolations = (violations: AxeViolation[]) =>
   violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`).join('\n');
 
 /** Registers the tests of one locale: the index holds every required story, then one test per story. */
-export function checkStories(locale: StoryLocale): void {
+export function checkStories(locale: StoryLocale, theme: 'default' | 'dark' = 'default'): void {
   startStorybook();
   test('the build lists every story the widgets and pages need', () => {
     const ids = stories.map((story) => story.id);
@@ -149,12 +113,12 @@ export function checkStories(locale: StoryLocale): void {
       [],
     );
   });
-  describe(`every story in ${locale}: renders, speaks the locale, reaches its state, logs no error, passes axe`, () => {
+  describe(`every story in ${locale}, ${theme === 'default' ? 'light' : theme} theme: renders, speaks the locale, reaches its state, logs no error, passes axe`, () => {
     stories.forEach((story, index) => {
       test(story.id, async () => {
         tab.clear();
         consoleErrors.length = 0;
-        const phase = await openStory(tab.page, story.id, locale, index === 0);
+        const phase = await openStory(tab.page, storybook.url, story.id, { locale, theme, manualA11y: true }, index === 0);
         assert.equal(phase, 'finished', `${story.id} did not render`);
         const root = tab.page.locator('#storybook-root');
         const expected = SAYS[story.id];

@@ -143,27 +143,40 @@ export function Playground() {
       </form>
       <section aria-labelledby="reminders-title">
         <h2 id="reminders-title">Reminders</h2>
-        <ol className="playground__log" data-testid="reminders">
-          {reminders.map((r) => (
-            <li key={r.at + r.orderId}>
-              <code>{JSON.stringify(r)}</code>
-            </li>
-          ))}
-        </ol>
+        {reminders.length ? (
+          <ol className="playground__log" data-testid="reminders">
+            {reminders.map((r) => (
+              <li key={r.at + r.orderId}>
+                <code>{JSON.stringify(r)}</code>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <EmptyLog>No reminders yet: open the cashier and pay, or cancel, to see what the host receives.</EmptyLog>
+        )}
       </section>
       <StatsPanel apiBaseUrl={API} version={statsVersion.current} />
       <section aria-labelledby="events-title">
         <h2 id="events-title">Buried points</h2>
-        <ol className="playground__log">
-          {events.map((e) => (
-            <li key={eventKey(e)}>
-              <code>{JSON.stringify(e)}</code>
-            </li>
-          ))}
-        </ol>
+        {events.length ? (
+          <ol className="playground__log">
+            {events.map((e) => (
+              <li key={eventKey(e)}>
+                <code>{JSON.stringify(e)}</code>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <EmptyLog>No buried points yet: they appear here as the cashier reports views, clicks and results.</EmptyLog>
+        )}
       </section>
     </main>
   );
+}
+
+/** An empty log says what will fill it, instead of an empty list drawn as a thin bar. */
+function EmptyLog({ children }: { children: string }) {
+  return <p className="playground__empty">{children}</p>;
 }
 
 const eventIds = new WeakMap<object, number>();
