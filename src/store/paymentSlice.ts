@@ -23,6 +23,8 @@ function moveTo(state: PaymentState, to: PaymentPhase): boolean {
   if (state.phase === to) return true;
   if (!canMove(state.phase, to)) return false;
   state.phase = to;
+  // A wrong-password notice belongs to the password step only: any other phase drops it.
+  if (to !== 'awaitingAuthentication') state.passwordRetry = null;
   return true;
 }
 
