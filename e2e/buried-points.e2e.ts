@@ -115,7 +115,6 @@ test('vanilla-host: navigating away with the password dialog open, mid-flow: not
   await page.goto(`${urls.cashier}/mf-manifest.json`);
 
   const byPage = await assertAllArrived('vanilla', start, beforeLeaving, [
-    view('cashier-modal'),
     ...payStart,
     click('cashier', 'method-password'),
     view('verify-failed'),
@@ -147,7 +146,7 @@ async function order(params: Record<string, string>, password: string | null, en
   const resultPage = { succeeded: 'result-succeeded', failed: 'result-failed', verification_failed: 'verify-failed' }[end];
   return [
     ...payStart,
-    ...(password ? [view('password')] : []),
+    ...(password ? [view('password'), view('paying')] : []),
     view(resultPage),
     ...(end === 'succeeded' ? [] : [click(resultPage, 'close')]),
     flow('payment_result'),

@@ -86,8 +86,9 @@ for (const locale of Object.keys(NAMES) as Locale[]) {
         await clickKeys(tab.page, '12', dialog(n.password));
         await shoot(`${prefix}-password`);
         await clickKeys(tab.page, '0000', dialog(n.password));
-        await waitVisible(tab, dialog(n.failed), n.failed);
-        await shoot(`${prefix}-failure-wrong-password`);
+        // A wrong password stays on the password step, with the attempts left said inline.
+        await waitVisible(tab, dialog(n.password).getByRole('alert'), `${n.password}: the wrong-password alert`);
+        await shoot(`${prefix}-wrong-password`);
       });
 
       test('success', async () => {

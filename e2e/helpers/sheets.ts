@@ -18,7 +18,7 @@ export interface VisibleSheet {
 export async function visibleSheets(page: Page): Promise<VisibleSheet[]> {
   await defineNameHelper(page);
   return page.evaluate(() => {
-    const SELECTOR = '[role="dialog"], [role="alertdialog"], dialog[open], .cashier-page';
+    const SELECTOR = '[role="dialog"], [role="alertdialog"], dialog[open], .cashier-sheet, .cashier-page';
     const all: Element[] = [];
     const collect = (root: Document | ShadowRoot) => {
       all.push(...root.querySelectorAll(SELECTOR));

@@ -51,7 +51,8 @@ export function EnrollOffer({ accountId, enrollmentToken, methods, onEnrolled }:
       </h3>
       <div className="cashier-enroll-offer__actions">
         {offered.map((method) =>
-          enrolled.includes(method) ? (
+          // While its own panel is still open, that panel says it is on: one status, not two.
+          open === method && enrolled.includes(method) ? null : enrolled.includes(method) ? (
             <p key={method} role="status" className="cashier-enroll-offer__on">
               {method === 'fingerprint' ? m.fingerprintOn : m.faceOn}
             </p>

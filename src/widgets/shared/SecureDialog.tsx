@@ -40,17 +40,36 @@ export function SecureDialog(p: SecureDialogProps) {
     if (box && !box.contains(activeElementOf(box))) box.focus();
   }, [entry.prepareFailed, locked?.unlocksAt]);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Tab') return embedded ? undefined : trapTab(e);
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
+  // Physical keys: Escape, Backspace/Delete, Enter and the characters the entry takes. True when the key was used.
+  const onKey = (e: Pick<globalThis.KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'target'>): boolean => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return false;
     const { key } = e;
     if (key === 'Escape' && p.onCancel) p.onCancel();
     else if (key === 'Backspace' || key === 'Delete') entry.remove();
     else if (key === 'Enter' && p.onEnter && !(e.target instanceof HTMLButtonElement)) p.onEnter();
     else if (key.length === 1 && p.keys.test(key)) entry.type(key.charCodeAt(0));
-    else return;
-    e.preventDefault();
+    else return false;
+    return true;
   };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Tab') return embedded ? undefined : trapTab(e);
+    if (onKey(e)) e.preventDefault();
+  };
+  const keyHandler = useRef(onKey);
+  keyHandler.current = onKey;
+  // Embedded, the focus may sit on the sheet itself (the step's dialog element, above this box): its keys type too.
+  // The sheet handles Tab and Escape itself.
+  useEffect(() => {
+    const sheet = embedded ? dialog.current?.parentElement?.closest('.cashier-sheet') : null;
+    if (!sheet) return;
+    const onSheetKey = (event: Event) => {
+      const e = event as globalThis.KeyboardEvent;
+      if (e.defaultPrevented || e.target !== sheet || e.key === 'Tab' || e.key === 'Escape') return;
+      if (keyHandler.current(e)) e.preventDefault();
+    };
+    sheet.addEventListener('keydown', onSheetKey);
+    return () => sheet.removeEventListener('keydown', onSheetKey);
+  }, [embedded]);
 
   const handlers = {
     onKeyDown,
