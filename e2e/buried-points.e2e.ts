@@ -181,7 +181,7 @@ test('after 2 successes, 1 decline and 1 verification failure the stats have the
   const pages = Object.fromEntries(client.pages.map((p) => [p.pageId, p]));
   assert.deepEqual(
     Object.fromEntries(Object.entries(pages).map(([id, p]) => [id, p.pageViews])),
-    { cashier: 4, password: 3, 'result-succeeded': 2, 'result-failed': 1, 'verify-failed': 1 },
+    { cashier: 4, password: 3, paying: 3, 'result-succeeded': 2, 'result-failed': 1, 'verify-failed': 1 },
     'views per page',
   );
   assert.deepEqual(

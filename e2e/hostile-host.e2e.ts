@@ -190,7 +190,7 @@ async function start(tab: TrackedPage, style: Style, orderId: string): Promise<v
 }
 
 /** The cashier's page: the modal dialog for openCashier, the inline page otherwise. */
-const cashierPage = (page: Page, style: Style) => (style === 'openCashier' ? dialogNamed(page, 'Cashier') : page.locator('.cashier-page'));
+const cashierPage = (page: Page, style: Style) => (style === 'openCashier' ? dialogNamed(page, 'Cashier') : page.locator('.cashier-sheet'));
 
 /** One password payment on one host, hostile or plain, measuring what the person sees on the way. */
 async function payAndMeasure(style: Style, hostile: boolean): Promise<Look> {

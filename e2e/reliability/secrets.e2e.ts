@@ -14,6 +14,7 @@ import {
   type Host,
   hostPageUrl,
   launchReliabilityBrowser,
+  passwordDialog,
   payButton,
   payRequests,
   sentOrderId,
@@ -148,7 +149,8 @@ async function payAndSweep(host: Host): Promise<void> {
     await failedChecks.getByRole('button', { name: 'Pay again' }).click();
     // A wrong password first: the error path must not keep it either.
     await enterPassword(tab, '654321');
-    await tab.page.getByRole('dialog', { name: 'Payment failed' }).getByRole('button', { name: 'Try again' }).click();
+    // It stays on the password step, saying so inline; the keypad takes a fresh entry.
+    await waitVisible(tab, passwordDialog(tab.page).getByRole('alert').filter({ hasText: 'Wrong password' }), 'the inline wrong-password alert');
     // Five digits typed: nothing of them may be on the page either.
     await enterPassword(tab, PASSWORD.slice(0, 5), 'clicks');
     dumps.push(await dumpPage(tab.page));

@@ -65,6 +65,7 @@ export function App({ store }: { store: HostStore }) {
         onIntent={preloadCashierRemote}
         error={formError}
       />
+      <PaymentStatus />
       {opening && <p aria-busy="true">Loading the cashier…</p>}
       {/* Mounted before the first checkout: a transition never swaps content already shown for this fallback. */}
       <Suspense fallback={<p aria-busy="true">Loading the cashier…</p>}>
@@ -74,8 +75,6 @@ export function App({ store }: { store: HostStore }) {
           </RemoteErrorBoundary>
         )}
       </Suspense>
-      {/* Below the cashier: the reminder appearing must not move the cashier (no layout shift). */}
-      <PaymentStatus />
     </main>
   );
 }

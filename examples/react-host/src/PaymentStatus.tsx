@@ -10,7 +10,10 @@ export function PaymentStatus() {
       <p role="status" data-testid="payment-phase">
         Payment state: {phase ?? 'not started'}
       </p>
-      {reminder && <pre data-testid="reminder">{JSON.stringify(reminder, null, 2)}</pre>}
+      {/* Always there, at a fixed height: the reminder arriving must not move the cashier below (no layout shift). */}
+      <pre data-testid="reminder" className="host-reminder">
+        {reminder ? JSON.stringify(reminder, null, 2) : 'No reminder yet'}
+      </pre>
     </section>
   );
 }
