@@ -163,7 +163,8 @@ export async function payOnce(browser: Browser, stack: BenchStack, target: PayTa
     await tap(page, page.getByRole('button', { name: 'Pay', exact: true }));
     const keyboardAt = (await keyboardPainted).paintedAt;
     const afterKeyboard = await metrics(page);
-    const payAt = (await bench(page)).pointerDowns.findLast((p) => p.label.trim() === 'Pay')!.at;
+    // The button's text is 'Pay' and the amount beside it (aria-hidden, so its name stays 'Pay').
+    const payAt = (await bench(page)).pointerDowns.findLast((p) => /^Pay(?![a-z])/.test(p.label.trim()))!.at;
     await challenge; // a person types for longer than the challenge takes
     for (const [i, digit] of [...PASSWORD.slice(0, -1)].entries()) {
       const painted = armed(page.evaluate((n) => (window as unknown as BenchWindow).__bench.cellsPainted(n), i + 1));

@@ -1,4 +1,5 @@
-// `npm run bench [-- --no-build | --build] [-- --pairs 12 --keys 60 --cycles 100 --out bench/results.json --no-docs]`:
+// `npm run bench [-- --no-build | --build] [-- --pairs 12 --keys 60 --cycles 100 --out bench/results.json --no-docs]`
+// (`-- --only pay` or BENCH_ONLY=pay: the Pay → result section alone, printed, nothing written):
 // the performance targets of docs/performance.md, measured on the production build in headless Chromium, every timing
 // target as a ratio of interleaved runs; writes bench/results.json and the generated section of docs/performance.md.
 import { execFileSync } from 'node:child_process';
@@ -27,6 +28,8 @@ interface Options {
   keys: number;
   cycles: number;
   out: string;
+  /** One section only (printed, no results file or docs): for measuring a change quickly. */
+  only: 'pay' | null;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -37,9 +40,12 @@ function parseArgs(argv: string[]): Options {
     if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} needs a positive whole number`);
     return n;
   };
-  const known = new Set(['--no-build', '--build', '--no-docs', '--pairs', '--keys', '--cycles', '--out']);
+  const known = new Set(['--no-build', '--build', '--no-docs', '--pairs', '--keys', '--cycles', '--out', '--only']);
   for (const arg of argv) if (arg.startsWith('--') && !known.has(arg)) throw new Error(`Unknown flag ${arg} (known: ${[...known].join(', ')})`);
   const outAt = argv.indexOf('--out');
+  const onlyAt = argv.indexOf('--only');
+  const only = onlyAt >= 0 ? argv[onlyAt + 1] : process.env.BENCH_ONLY;
+  if (only && only !== 'pay') throw new Error(`--only knows one section: pay (got ${only})`);
   return {
     build: !argv.includes('--no-build') && process.env.BENCH_NO_BUILD !== '1',
     force: argv.includes('--build'),
@@ -48,6 +54,7 @@ function parseArgs(argv: string[]): Options {
     keys: value('--keys', 60),
     cycles: value('--cycles', 100),
     out: path.resolve(outAt >= 0 && argv[outAt + 1] ? argv[outAt + 1]! : path.join(ROOT, 'bench/results.json')),
+    only: only ? 'pay' : null,
   };
 }
 
@@ -127,6 +134,11 @@ async function main(): Promise<number> {
     browser = await launch();
     const loadBefore = os.loadavg();
     const started = Date.now();
+    if (options.only === 'pay') {
+      const pay = await measurePay(browser, stack, options.pairs);
+      console.log(JSON.stringify({ loadAverage: { start: loadBefore, end: os.loadavg() }, pay }, null, 2));
+      return 0;
+    }
     const results = await measure(browser, stack, builds, options);
     const report = {
       date: new Date().toISOString(),

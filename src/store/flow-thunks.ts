@@ -114,7 +114,8 @@ export const pay =
     const state = getState().payment;
     if (isSettling(state.phase) || state.phase === 'preverifying' || state.phase === 'succeeded') return undefined;
     if (state.reminder && state.payment) dispatch(startFlow({ payment: state.payment, locale: state.locale }));
-    if (intent.method) dispatch(methodChosen(intent.method));
+    // The same method again changes nothing: no action (and no store notification) on the Pay click.
+    if (intent.method && intent.method !== getState().payment.method) dispatch(methodChosen(intent.method));
     if (intent.corrected) {
       const checked = validate(intent.corrected);
       if (!checked.ok) {

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { shallowEqual } from 'react-redux';
 import { formatMoney } from '../../core/money';
 import { readablePaymentData } from '../../core/payment-data';
 import type { CashierOptions, Locale, Method, PaymentData } from '../../core/types';
@@ -15,6 +16,7 @@ import {
   tryAgain,
 } from '../../store/flow-thunks';
 import { methodChosen, passwordUnlocked, selectIsBusy } from '../../store/paymentSlice';
+import type { RootWithPayment } from '../../store/thunk-types';
 import { usePageView, useTracker } from '../../tracking/TrackerContext';
 import { BiometricStep, preloadBiometricStep } from '../biometric-step/BiometricStep';
 import { EnrollOffer } from '../biometric-step/EnrollOffer';
@@ -33,6 +35,35 @@ import { PayingStep } from './PayingStep';
 import { StatusAnnouncer } from './StatusAnnouncer';
 import { useMethodOffer } from './useMethodAvailability';
 
+// The summary's parts re-render only when their own props change, not on every action of the flow.
+const SummaryOfOrder = memo(OrderSummary);
+const ChoiceOfMethod = memo(MethodChoice);
+const PayAction = memo(PayButton);
+const Announcer = memo(StatusAnnouncer);
+
+/** The fields of the flow's state the sheet shows: an action that changes none of them (the reminder, say) renders nothing. */
+function selectSheetState(s: RootWithPayment) {
+  const p = s.payment;
+  return {
+    payment: p.payment,
+    phase: p.phase,
+    method: p.method,
+    resources: p.resources,
+    flowId: p.flowId,
+    closed: p.closed,
+    result: p.result,
+    error: p.error,
+    inputErrors: p.inputErrors,
+    failedChecks: p.failedChecks,
+    checkResults: p.checkResults,
+    expiresAt: p.preorder?.expiresAt,
+    attemptKey: p.attempt?.key,
+    passwordLock: p.passwordLock,
+    passwordRetry: p.passwordRetry,
+    forgotPasswordUrl: p.forgotPasswordUrl,
+  };
+}
+
 export interface CashierFlowProps {
   options: CashierOptions;
   /** Set by openCashier: the sheet goes when the person closes the flow. */
@@ -46,7 +77,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
   const { t, locale } = useCashier();
   const dispatch = useFlowDispatch();
   const tracker = useTracker();
-  const state = useCashierSelector((s) => s.payment);
+  const state = useCashierSelector(selectSheetState, shallowEqual);
   const busy = useCashierSelector(selectIsBusy);
   // Offered: what the device can do; payable: what the payer has also enrolled (the page resources say so).
   const offer = useMethodOffer(options.methods, state.resources);
@@ -57,6 +88,10 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
   const payRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   usePageView('cashier');
+  // Stable handlers for the memoised summary: they read the render's values through a ref.
+  const onPay = useRef<() => void>(() => undefined);
+  const startPay = useCallback(() => onPay.current(), []);
+  const chooseMethod = useCallback((m: Method) => dispatch(methodChosen(m)), [dispatch]);
 
   // A flow for every payment the host hands over (the thunk resumes one the store already holds).
   const shown = readablePaymentData(options.payment);
@@ -95,7 +130,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
   const resources = state.resources;
   const passwordComponent = resources?.passwordComponent ?? 'six-digit';
   const close = () => dispatch(closeFlow());
-  const startPay = () => {
+  onPay.current = () => {
     // The chosen step's chunk loads while the payment is pre-verified.
     if (method === 'password') preloadPasswordStep(passwordComponent);
     else preloadBiometricStep(method);
@@ -121,21 +156,21 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
       onBack={back}
       backLabel={t('back')}
       onSheet={setRoot}
-      status={<StatusAnnouncer phase={phase} />}
+      status={<Announcer phase={phase} />}
     >
       {step === 'summary' && (
         <div className="cashier-summary-step" data-page-id="cashier">
           <SheetHeading id={titleId} dialog={false}>
             {label}
           </SheetHeading>
-          <OrderSummary payment={payment} payeeName={resources?.payeeName} expiresAt={state.preorder?.expiresAt} />
-          <MethodChoice methods={offer.capable} usable={methods} needsSetup={offer.needsSetup} value={method} onChange={(m) => dispatch(methodChosen(m))} disabled={busy} />
+          <SummaryOfOrder payment={payment} payeeName={resources?.payeeName} expiresAt={state.expiresAt} />
+          <ChoiceOfMethod methods={offer.capable} usable={methods} needsSetup={offer.needsSetup} value={method} onChange={chooseMethod} disabled={busy} />
           {state.error && phase === 'idle' && (
             <p className="cashier-error" role="alert">
               {state.error.code === 'NETWORK' || state.error.code === 'TIMEOUT' ? t('networkError') : reasonFor(t, state.error.code, state.error.message)}
             </p>
           )}
-          <PayButton ref={payRef} amount={shownAmount(payment, locale)} busy={phase === 'preverifying'} disabled={busy || phase === 'succeeded'} onClick={startPay} />
+          <PayAction ref={payRef} amount={shownAmount(payment, locale)} busy={phase === 'preverifying'} disabled={busy || phase === 'succeeded'} onClick={startPay} />
         </div>
       )}
       {step === 'verify' && (
@@ -155,7 +190,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
           shuffle={resources?.shuffleKeys ?? false}
           busy={false}
           error={state.error && phase === 'awaitingAuthentication' ? reasonFor(t, state.error.code, state.error.message) : undefined}
-          resetKey={state.attempt?.key}
+          resetKey={state.attemptKey}
           locked={locked}
           onUnlocked={() => dispatch(passwordUnlocked())}
           passwordRetry={state.passwordRetry ?? undefined}
