@@ -152,7 +152,8 @@ export const paymentSlice = createSlice({
       .addCase(flowEnded, (state, { payload }) => {
         if (state.reminder) return;
         state.reminder = payload;
-        if (payload.status === 'cancelled') moveTo(state, 'cancelled');
+        // Ended on the password step (cancelled, or failed after a wrong password): no entry may pay after the reminder.
+        if (payload.status === 'cancelled' || state.phase === 'awaitingAuthentication') moveTo(state, 'cancelled');
       })
       .addCase(flowClosed, (state) => {
         state.closed = true;
