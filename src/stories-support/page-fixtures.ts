@@ -2,6 +2,7 @@
 // that asks the payment server (MSW in Storybook) gets answers consistent with its preloaded state.
 import type { CashierResources, PaymentResult } from '../core/service-interfaces';
 import type { FailedCheck, Locale, PaymentData } from '../core/types';
+import type { SingleKeywordResult } from '../core/verification';
 import { initialPaymentState, type PaymentPhase, type PaymentState } from '../store/payment-state';
 
 export const storyPayment: PaymentData = {
@@ -50,6 +51,16 @@ export function singleLimitCheck(locale: Locale): FailedCheck {
     correctionUrl: `https://bank.example/help/single-payment-limit?lang=${locale}`,
   };
 }
+
+/** What the rule base found for the seed's example: ¥2,000.00 against the first card's ¥1,000.00 single limit. */
+export const singleLimitResult: SingleKeywordResult = {
+  key: 'amount.amount#singleLimit',
+  passed: false,
+  rule: 'atMost',
+  expected: 100_000,
+  actual: 200_000,
+  message: 'amount.amount exceeds 100000',
+};
 
 /** A check with no correction page: only the message shows. */
 export function minimumAmountCheck(locale: Locale): FailedCheck {

@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-webpack5';
 import type { Locale } from '../../core/types';
 import type { PaymentState } from '../../store/payment-state';
 import { HeldCashierPage, storyOptions } from '../../stories-support/cashier-stage';
-import { flowState, overLimitPayment, STORY_AT, singleLimitCheck, storyPayment, storyResult } from '../../stories-support/page-fixtures';
+import { flowState, overLimitPayment, STORY_AT, singleLimitCheck, singleLimitResult, storyPayment, storyResult } from '../../stories-support/page-fixtures';
 import { storyLocale, storyTheme } from '../../stories-support/story-globals';
 import CashierPage from './CashierPage';
 
@@ -39,7 +39,7 @@ export const VerificationFailed: PageStory = {
   name: 'Verification failed',
   args: { amountEditable: true },
   render: inPhase((locale) =>
-    flowState('verificationFailed', locale, { payment: overLimitPayment, failedChecks: [singleLimitCheck(locale)] }),
+    flowState('verificationFailed', locale, { payment: overLimitPayment, failedChecks: [singleLimitCheck(locale)], checkResults: [singleLimitResult] }),
   ),
 };
 

@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-webpack5';
 import { fn } from 'storybook/test';
 import type { FailedCheck, Locale } from '../../core/types';
 import { StoryCashier } from '../../stories-support/cashier-stage';
-import { accountFrozenCheck, minimumAmountCheck, overLimitPayment, singleLimitCheck, storyResources } from '../../stories-support/page-fixtures';
+import { accountFrozenCheck, minimumAmountCheck, overLimitPayment, singleLimitCheck, singleLimitResult, storyResources } from '../../stories-support/page-fixtures';
 import { storyLocale, storyTheme } from '../../stories-support/story-globals';
 import { VerifyFailedDialog } from './VerifyFailedDialog';
 
@@ -35,12 +35,16 @@ const withChecks =
   );
 
 /** The seed's example: over the first card's limit; a correction link and the other card in place. */
-export const SingleLimit: VerifyStory = { name: 'Single limit exceeded', render: withChecks((l) => [singleLimitCheck(l)]) };
+export const SingleLimit: VerifyStory = {
+  name: 'Single limit exceeded',
+  args: { checkResults: [singleLimitResult] },
+  render: withChecks((l) => [singleLimitCheck(l)]),
+};
 
 /** The host allows changing the amount (CashierOptions.amountEditable). */
 export const AmountEditable: VerifyStory = {
   name: 'Amount editable',
-  args: { amountEditable: true },
+  args: { amountEditable: true, checkResults: [singleLimitResult] },
   render: withChecks((l) => [singleLimitCheck(l)]),
 };
 
