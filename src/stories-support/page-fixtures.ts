@@ -3,6 +3,7 @@
 import type { CashierResources, PaymentResult } from '../core/service-interfaces';
 import type { FailedCheck, Locale, PaymentData } from '../core/types';
 import type { SingleKeywordResult } from '../core/verification';
+import { checkReason } from '../i18n/check-reasons';
 import { initialPaymentState, type PaymentPhase, type PaymentState } from '../store/payment-state';
 
 export const storyPayment: PaymentData = {
@@ -44,10 +45,8 @@ export const STORY_UNLOCKS_AT = '2025-06-01T09:00:00.000Z';
 export function singleLimitCheck(locale: Locale): FailedCheck {
   return {
     key: 'amount.amount#singleLimit',
-    message:
-      locale === 'en-US'
-        ? "The amount is over this card's single-payment limit. Choose another card or pay a smaller amount."
-        : '支付金额超过该银行卡的单笔限额，请更换银行卡或减少支付金额。',
+    // As the flow words it: the reason with both figures, from the rule base's result.
+    message: checkReason(singleLimitResult, overLimitPayment, locale) ?? '',
     correctionUrl: `https://bank.example/help/single-payment-limit?lang=${locale}`,
   };
 }
