@@ -55,7 +55,7 @@ describe('CashierPage in each phase of the flow (preloaded store)', () => {
   it('verification failed: the dialog lists the check with its correction link; closing ends the flow', async () => {
     const { container, onReminder, user } = renderStory(stories.VerificationFailed);
     const dialog = await screen.findByRole('dialog', { name: 'Verification failed' });
-    expect(dialog).toHaveTextContent("The amount is over this card's single-payment limit.");
+    expect(dialog).toHaveTextContent("Exceeds this card's single limit of ¥1,000.00 (you're paying ¥2,000.00)");
     expect(within(dialog).getByRole('link', { name: 'How to fix this' })).toHaveAttribute(
       'href',
       'https://bank.example/help/single-payment-limit?lang=en-US',
