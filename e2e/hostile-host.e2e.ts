@@ -62,7 +62,8 @@ const CENTRED_PX = 6;
 let browser: E2EBrowser;
 
 before(async () => {
-  browser = await launchBrowser({ context: { viewport: VIEWPORT } });
+  // Reduced motion: the sheet's entrance would otherwise be measured mid-transform (looks, not motion, are compared here).
+  browser = await launchBrowser({ context: { viewport: VIEWPORT, reducedMotion: 'reduce' } });
 });
 
 after(async () => {
@@ -275,19 +276,21 @@ function boxDelta(a: Box, b: Box, fields: (keyof Box)[] = ['x', 'y', 'width', 'h
 function deltas(style: Style, plain: Look, hostile: Look): Delta {
   // The inline page sits where the host's own layout puts it: compare its size, not its place.
   const inline = style !== 'openCashier';
+  // Inline, the one sheet is every step's dialog too: its steps sit, and its keys spread, where the host's element is.
+  const sized: (keyof Box)[] | undefined = inline ? ['height'] : undefined;
   const byName = (keys: Key[]) => new Map(keys.map((k) => [k.name, k]));
   const hostileKeys = byName(hostile.keys);
   // Shuffling is off by default, but compare key by key so a reordered keypad would show.
-  const keyDelta = Math.max(...plain.keys.map((k) => boxDelta(k, hostileKeys.get(k.name) ?? { x: Infinity, y: 0, width: 0, height: 0 })));
+  const keyDelta = Math.max(...plain.keys.map((k) => boxDelta(k, hostileKeys.get(k.name) ?? { x: Infinity, y: 0, width: 0, height: Infinity }, sized)));
   const labelDelta = Math.max(...plain.keys.map((k) => Math.max(Math.abs(k.dx - (hostileKeys.get(k.name)?.dx ?? Infinity)), Math.abs(k.dy - (hostileKeys.get(k.name)?.dy ?? Infinity)))));
   return {
     page: inline ? Math.abs(plain.page.height - hostile.page.height) : boxDelta(plain.page, hostile.page),
     pay: boxDelta(plain.pay, hostile.pay, inline ? ['height'] : undefined),
     payInset: Math.abs(plain.page.width - plain.pay.width - (hostile.page.width - hostile.pay.width)),
-    passwordDialog: boxDelta(plain.password, hostile.password),
+    passwordDialog: boxDelta(plain.password, hostile.password, sized),
     keys: keyDelta,
     labels: labelDelta,
-    successDialog: boxDelta(plain.success, hostile.success),
+    successDialog: boxDelta(plain.success, hostile.success, sized),
   };
 }
 
