@@ -23,7 +23,7 @@ function moveTo(state: PaymentState, to: PaymentPhase): boolean {
   if (state.phase === to) return true;
   if (!canMove(state.phase, to)) return false;
   state.phase = to;
-  // A wrong-password notice belongs to the password step only: any other phase drops it.
+  // A wrong-password notice belongs to the password step only: any move to another phase drops it (the one place).
   if (to !== 'awaitingAuthentication') state.passwordRetry = null;
   return true;
 }
@@ -33,7 +33,6 @@ function settle(state: PaymentState, result: PaymentResult): void {
   const { enrollmentToken: _never, ...kept } = result;
   state.result = kept;
   state.error = null;
-  state.passwordRetry = null;
   if (result.code === 'PASSWORD_LOCKED' && result.unlocksAt) state.passwordLock = { unlocksAt: result.unlocksAt };
 }
 
@@ -65,7 +64,6 @@ export const paymentSlice = createSlice({
         state.preorder = null;
         state.result = null;
         state.error = null;
-        state.passwordRetry = null;
       })
       .addCase(methodChosen, (state, { payload }) => {
         if (isSettling(state.phase)) return;
@@ -107,7 +105,6 @@ export const paymentSlice = createSlice({
         if (!moveTo(state, meta.arg.retry ? 'recovering' : 'paying')) return;
         state.attempt = meta.attempt;
         state.error = null;
-        state.passwordRetry = null;
       })
       .addCase(outcomeLost, (state, { payload }) => {
         if (moveTo(state, 'recovering')) state.error = payload;

@@ -25,17 +25,17 @@ export function PayeeName({ name }: { name?: string }) {
   );
 }
 
-/** Amount, payee, masked card and the order's expiry (its line reserved from the start, so nothing moves). */
-export function OrderSummary({ payment, payeeName, expiresAt }: { payment: PaymentData; payeeName?: string; expiresAt?: string }) {
+/** Amount, payee and masked card, as the summary and the password step both show them; `block` names their CSS block. */
+export function PaymentFacts({ payment, payeeName, block, amountTestId }: { payment: PaymentData; payeeName?: string; block: string; amountTestId?: string }) {
   const { t } = useCashier();
   const amount = useShownAmount(payment);
   return (
-    <section className="cashier-summary">
-      <p className="cashier-summary__amount" data-testid="amount">
+    <>
+      <p className={`${block}__amount`} data-testid={amountTestId}>
         <span className="cashier-visually-hidden">{t('amount')} </span>
         {amount}
       </p>
-      <dl className="cashier-summary__details">
+      <dl className={`${block}__details`}>
         <div>
           <dt>{t('payee')}</dt>
           <dd>
@@ -47,6 +47,15 @@ export function OrderSummary({ payment, payeeName, expiresAt }: { payment: Payme
           <dd>{maskCardNumber(payment.payerAccount)}</dd>
         </div>
       </dl>
+    </>
+  );
+}
+
+/** Amount, payee, masked card and the order's expiry (its line reserved from the start, so nothing moves). */
+export function OrderSummary({ payment, payeeName, expiresAt }: { payment: PaymentData; payeeName?: string; expiresAt?: string }) {
+  return (
+    <section className="cashier-summary">
+      <PaymentFacts payment={payment} payeeName={payeeName} block="cashier-summary" amountTestId="amount" />
       <p className="cashier-summary__expiry">{expiresAt ? <Countdown expiresAt={expiresAt} /> : null}</p>
     </section>
   );

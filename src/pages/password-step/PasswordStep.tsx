@@ -1,10 +1,9 @@
-import { maskCardNumber } from '../../core/payment-data';
 import type { EncryptedPassword, PasswordChallenge } from '../../core/service-interfaces';
 import type { PaymentData } from '../../core/types';
 import { usePageView } from '../../tracking/TrackerContext';
 import { SheetIntroContext } from '../../widgets/shared/sheet-context';
 import { useCashier } from '../cashier-page/cashier-context';
-import { PayeeName, useShownAmount } from '../cashier-page/OrderSummary';
+import { PaymentFacts } from '../cashier-page/OrderSummary';
 import { LoadedStep } from '../lazy-step/LoadedStep';
 import { loadable } from '../lazy-step/useLoadedComponent';
 
@@ -70,26 +69,9 @@ export function PasswordStep(p: PasswordStepProps) {
 
 /** Amount, payee and card at the top of the password step, as the person confirms what they pay. */
 function PaymentGlance({ payment, payeeName }: { payment: PaymentData; payeeName?: string }) {
-  const { t } = useCashier();
-  const amount = useShownAmount(payment);
   return (
     <div className="cashier-glance">
-      <p className="cashier-glance__amount">
-        <span className="cashier-visually-hidden">{t('amount')} </span>
-        {amount}
-      </p>
-      <dl className="cashier-glance__details">
-        <div>
-          <dt>{t('payee')}</dt>
-          <dd>
-            <PayeeName name={payeeName} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('payerCard')}</dt>
-          <dd>{maskCardNumber(payment.payerAccount)}</dd>
-        </div>
-      </dl>
+      <PaymentFacts payment={payment} payeeName={payeeName} block="cashier-glance" />
     </div>
   );
 }
