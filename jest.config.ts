@@ -35,6 +35,8 @@ const config: Config = {
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: ['\\.dom\\.test\\.ts$'],
       transform: { '^.+\\.(t|j)sx?$': swc },
+      // pixelmatch (the visual test's comparer) ships ES modules only.
+      transformIgnorePatterns: ['/node_modules/(?!pixelmatch/)'],
     },
   ],
 };
