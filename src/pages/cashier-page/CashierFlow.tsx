@@ -23,7 +23,7 @@ import { EnrollOffer } from '../biometric-step/EnrollOffer';
 import { Sheet, SheetFrame } from '../dialog/Sheet';
 import { SheetHeading } from '../../widgets/shared/SheetHeading';
 import { PasswordStep, PasswordStepAhead, preloadPasswordStep } from '../password-step/PasswordStep';
-import { ResultDialog } from '../result-dialog/ResultDialog';
+import { ResultDialog, ResultDialogAhead } from '../result-dialog/ResultDialog';
 import { VerifyFailedDialog } from '../verify-failed-dialog/VerifyFailedDialog';
 import { useCashier } from './cashier-context';
 import { CashierSkeleton } from './CashierSkeleton';
@@ -204,6 +204,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
           payeeName={resources?.payeeName}
         />
       )}
+      {(step === 'password' || step === 'biometric') && <ResultDialogAhead locale={locale} />}
       {step === 'biometric' && method !== 'password' && (
         <BiometricStep
           method={method}
