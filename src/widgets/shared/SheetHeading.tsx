@@ -28,10 +28,11 @@ export function SheetHeading({ id, children, dialog = true, onClose, closeLabel 
     () => sheet.show({ titleId: id, dialog, onClose: hasOwnClose ? () => latestClose.current?.() : undefined }),
     [sheet, id, dialog, hasOwnClose],
   );
-  // Once, when the step shows.
+  // Once, when the step shows. No scrolling: the heading tops a step just swapped into the sheet the person is using,
+  // and scrolling it into view would force a layout before the step is painted (the frame lays it out anyway).
   // biome-ignore lint/correctness/useExhaustiveDependencies: mounting is the trigger
   useEffect(() => {
-    if (sheet.shouldFocus()) heading.current?.focus();
+    if (sheet.shouldFocus()) heading.current?.focus({ preventScroll: true });
   }, []);
   const closable = close && (sheet.modal || dialog);
   return (
