@@ -28,11 +28,10 @@ export function SheetHeading({ id, children, dialog = true, onClose, closeLabel 
     () => sheet.show({ titleId: id, dialog, onClose: hasOwnClose ? () => latestClose.current?.() : undefined }),
     [sheet, id, dialog, hasOwnClose],
   );
-  // Once, when the step shows. No scrolling: the heading tops a step just swapped into the sheet the person is using,
-  // and scrolling it into view would force a layout before the step is painted (the frame lays it out anyway).
+  // Once, when the step shows.
   // biome-ignore lint/correctness/useExhaustiveDependencies: mounting is the trigger
   useEffect(() => {
-    if (sheet.shouldFocus()) heading.current?.focus({ preventScroll: true });
+    if (sheet.shouldFocus()) heading.current?.focus();
   }, []);
   const closable = close && (sheet.modal || dialog);
   return (
