@@ -133,8 +133,15 @@
       const label = document.getElementById(dialog.getAttribute('aria-labelledby') ?? '');
       return label?.textContent?.trim() === title;
     });
+  // A button's visible words without its aria-hidden parts ('Pay' beside the amount, which is aria-hidden).
+  const ownText = (element) =>
+    [...element.childNodes]
+      .filter((node) => !(node.nodeType === 1 && node.getAttribute('aria-hidden') === 'true'))
+      .map((node) => node.textContent ?? '')
+      .join('')
+      .trim();
   const STATES = {
-    pay: () => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Pay' && !b.disabled),
+    pay: () => [...document.querySelectorAll('button')].some((b) => ownText(b) === 'Pay' && !b.disabled),
     keyboard: () => dialogTitled('Enter payment password') && document.querySelectorAll('[role="dialog"] button').length >= 11,
     success: () => dialogTitled('Payment successful'),
     closed: () => !document.querySelector('[data-cashier-modal]'),

@@ -1,9 +1,22 @@
 // The payment password in Chromium through the host shells: clicks and physical keys, a wrong password inline with
-// the attempts left, the lock's countdown, the secrecy scan, the mixed component when the page resources ask for it, and lazy loading.
+// the attempts left, the lock's countdown, the secrecy scan, the mixed component when the page resources ask for it, and lazy loading
+// (the named component's chunk only, fetched once the cashier is open and idle).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type E2EBrowser, getCharges, launchBrowser, manifestUrl, resetMock, setScenario, type TrackedPage, track, waitVisible } from './browser';
+import {
+  type E2EBrowser,
+  getCharges,
+  launchBrowser,
+  manifestUrl,
+  reactHostUrl,
+  resetMock,
+  setScenario,
+  type TrackedPage,
+  track,
+  waitUntil,
+  waitVisible,
+} from './browser';
 import {
   ALICE,
   apiPath,
@@ -45,19 +58,21 @@ async function expectCount(page: Page, count: number): Promise<void> {
   await status(page).filter({ hasText: `${count} of 6 digits entered` }).waitFor({ timeout: 5000 });
 }
 
-test('react-host: the six-digit keyboard is fetched only after Pay; clicking keys (with Delete) pays once', async () => {
+test('react-host: the six-digit keyboard is fetched once the cashier is open, ahead of Pay; clicking keys (with Delete) pays once', async () => {
   await resetMock();
   tab.clear();
+  await tab.page.goto(reactHostUrl({ amount: '100.00' }));
+  assert.deepEqual(remoteFiles(tab).filter(passwordAssets), [], 'no password chunk before the cashier opens');
+  const beforeOpen = tab.requests.length;
   await openCheckout(tab, 'react', { amount: '100.00' });
-  assert.deepEqual(remoteFiles(tab).filter(passwordAssets), [], 'no password chunk before Pay');
+  // The page resources name the component; its chunk (and only its) is fetched once the summary is idle, before Pay.
+  await waitUntil(() => remoteFiles(tab).some((f) => /^password-six-digit\.[0-9a-f]+\.js$/.test(f)), 'the six-digit chunk fetched ahead of Pay');
+  const chunkAt = tab.requests.findIndex((r) => /\/password-six-digit\.[0-9a-f]+\.js$/.test(r.url));
+  assert.ok(chunkAt >= beforeOpen, 'password-six-digit.js was requested only after the cashier opened');
 
-  const beforePay = tab.requests.length;
   await payButton(tab.page).click();
   const keyboard = passwordDialog(tab.page);
   await waitVisible(tab, keyboard, 'the password dialog');
-  // The chunk is fetched on the Pay click, alongside pre-verification, never before it.
-  const chunkAt = tab.requests.findIndex((r) => /\/password-six-digit\.[0-9a-f]+\.js$/.test(r.url));
-  assert.ok(chunkAt >= beforePay, 'password-six-digit.js was requested only after the Pay click');
   assert.ok(!remoteFiles(tab).some((f) => f.startsWith('password-mixed.')), 'the mixed component was not fetched');
 
   for (const digit of '0123456789') assert.equal(await keyboard.getByRole('button', { name: digit, exact: true }).count(), 1, `key ${digit}`);
@@ -216,13 +231,17 @@ test('mixed component: when the page resources ask for it, letters show and 1234
   const context = await browser.browser.newContext({ locale: 'en-US' });
   const fresh = track(await context.newPage());
   try {
+    await fresh.page.goto(reactHostUrl());
+    assert.deepEqual(remoteFiles(fresh).filter(passwordAssets), [], 'no password chunk before the cashier opens');
     await openCheckout(fresh, 'react');
-    assert.deepEqual(remoteFiles(fresh).filter(passwordAssets), [], 'no password chunk before Pay');
+    // The component the page resources name is fetched ahead of Pay, once the summary is idle; never the other one.
+    await waitUntil(() => remoteFiles(fresh).some((f) => f.startsWith('password-mixed.')), 'the mixed chunk fetched ahead of Pay');
+    assert.ok(!remoteFiles(fresh).some((f) => f.startsWith('password-six-digit.')), 'the six-digit chunk was not fetched before Pay');
     await payButton(fresh.page).click();
     const keyboard = passwordDialog(fresh.page);
     await waitVisible(fresh, keyboard, 'the mixed password dialog');
     for (const letter of ['q', 'a', 'z']) await keyboard.getByRole('button', { name: letter, exact: true }).waitFor();
-    assert.ok(remoteFiles(fresh).some((f) => f.startsWith('password-mixed.')), 'the password-mixed chunk was fetched after Pay');
+    assert.ok(remoteFiles(fresh).some((f) => f.startsWith('password-mixed.')), 'the password-mixed chunk was fetched');
     assert.ok(!remoteFiles(fresh).some((f) => f.startsWith('password-six-digit.')), 'the six-digit chunk was not fetched');
 
     await clickKeys(fresh.page, '1234', keyboard);

@@ -1,5 +1,5 @@
 import type { Locale } from '../core/types';
-import { createTranslator, formatDateTime, t } from './index';
+import { createTranslator, formatDateTime, formatTimestamp, prepareTimestampFormat, t } from './index';
 import { messagesEnUS } from './messages.en-US';
 import { messagesZhCN } from './messages.zh-CN';
 
@@ -26,5 +26,12 @@ describe('i18n', () => {
   it('formats a time and passes bad input through', () => {
     expect(formatDateTime('en-US', '2030-01-02T03:04:00Z')).toMatch(/2030/);
     expect(formatDateTime('en-US', 'soon')).toBe('soon');
+  });
+
+  it('writes a timestamp exactly as Date#toLocaleString does, in both locales, prepared ahead or not', () => {
+    const at = new Date('2030-01-02T03:04:05Z');
+    expect(formatTimestamp('en-US', at)).toBe(at.toLocaleString('en-US'));
+    prepareTimestampFormat('zh-CN');
+    expect(formatTimestamp('zh-CN', at)).toBe(at.toLocaleString('zh-CN'));
   });
 });

@@ -22,8 +22,8 @@ import { BiometricStep, preloadBiometricStep } from '../biometric-step/Biometric
 import { EnrollOffer } from '../biometric-step/EnrollOffer';
 import { Sheet, SheetFrame } from '../dialog/Sheet';
 import { SheetHeading } from '../../widgets/shared/SheetHeading';
-import { PasswordStep, preloadPasswordStep } from '../password-step/PasswordStep';
-import { ResultDialog } from '../result-dialog/ResultDialog';
+import { PasswordStep, PasswordStepAhead, preloadPasswordStep } from '../password-step/PasswordStep';
+import { ResultDialog, ResultDialogAhead } from '../result-dialog/ResultDialog';
 import { VerifyFailedDialog } from '../verify-failed-dialog/VerifyFailedDialog';
 import { useCashier } from './cashier-context';
 import { CashierSkeleton } from './CashierSkeleton';
@@ -171,6 +171,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
             </p>
           )}
           <PayAction ref={payRef} amount={shownAmount(payment, locale)} busy={phase === 'preverifying'} disabled={busy || phase === 'succeeded'} onClick={startPay} />
+          {method === 'password' && resources && <PasswordStepAhead component={passwordComponent} />}
         </div>
       )}
       {step === 'verify' && (
@@ -203,6 +204,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
           payeeName={resources?.payeeName}
         />
       )}
+      {(step === 'password' || step === 'biometric') && <ResultDialogAhead locale={locale} />}
       {step === 'biometric' && method !== 'password' && (
         <BiometricStep
           method={method}

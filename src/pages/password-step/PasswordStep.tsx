@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { EncryptedPassword, PasswordChallenge } from '../../core/service-interfaces';
 import type { PaymentData } from '../../core/types';
 import { usePageView } from '../../tracking/TrackerContext';
@@ -6,6 +7,7 @@ import { useCashier } from '../cashier-page/cashier-context';
 import { PaymentFacts } from '../cashier-page/OrderSummary';
 import { LoadedStep } from '../lazy-step/LoadedStep';
 import { loadable } from '../lazy-step/useLoadedComponent';
+import { whenIdle } from '../lazy-step/when-idle';
 
 // The seed's password SDK, chosen by identifier in the page resources; each component is its own chunk.
 const SIX_DIGIT = loadable(() =>
@@ -19,6 +21,15 @@ const stepFor = (component: 'six-digit' | 'mixed') => (component === 'mixed' ? M
 /** Fetches the password component's chunk ahead (on the Pay click), so it is there when pre-verification passes. */
 export function preloadPasswordStep(component: 'six-digit' | 'mixed'): void {
   stepFor(component).preload().catch(() => undefined); // the step itself reports a failed load
+}
+
+/**
+ * Rendered with the order summary once the page resources name the password component: fetches that component's
+ * chunk when the main thread is idle, so the 'Pay' click does not wait for it (docs/performance.md, the pay section).
+ */
+export function PasswordStepAhead({ component }: { component: 'six-digit' | 'mixed' }) {
+  useEffect(() => whenIdle(() => preloadPasswordStep(component)), [component]);
+  return null;
 }
 
 export interface PasswordStepProps {
