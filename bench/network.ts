@@ -140,6 +140,9 @@ export interface LazyStep {
   totals: Totals;
 }
 
+/** The credential id the scenario lists and the browser's record names (an id only: no key behind it). */
+const BENCH_CREDENTIAL = 'YmVuY2gtY3JlZGVudGlhbA';
+
 type StepName = 'password: six-digit' | 'password: mixed' | 'fingerprint' | 'face (before the detector)';
 
 /** Waits until no request to the remote's files started for `quietMs` (and at least one did). */
@@ -166,6 +169,13 @@ async function lazyStep(browser: Browser, stack: BenchStack, dist: string, step:
     await resetMock(stack.cashierUrl);
     if (step === 'password: mixed') await setScenario('normal', { pageResources: { passwordComponent: 'mixed' } }, stack.cashierUrl);
     const method = step === 'fingerprint' ? 'fingerprint' : step.startsWith('face') ? 'face' : 'password';
+    if (method !== 'password') {
+      // The page offers a biometric method only when the account enrolled it (and, for the fingerprint, this browser
+      // registered the credential): the scenario says so, and the device's record names the same id. Only the files
+      // the step fetches are counted here; its verification is the e2e suite's.
+      await setScenario('normal', { pageResources: { enrolled: { credentialIds: [BENCH_CREDENTIAL], face: true } } }, stack.cashierUrl);
+      await context.addInitScript((id) => localStorage.setItem('cashier.webauthn.credentials', JSON.stringify([id])), BENCH_CREDENTIAL);
+    }
     const page = await context.newPage();
     if (method === 'fingerprint') {
       // A platform authenticator, so the page offers fingerprint at all.

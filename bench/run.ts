@@ -1,5 +1,6 @@
 // `npm run bench [-- --no-build | --build] [-- --pairs 12 --keys 60 --cycles 100 --out bench/results.json --no-docs]`
-// (`-- --only pay` or BENCH_ONLY=pay: the Pay → result section alone, printed, nothing written):
+// (`-- --only pay` or BENCH_ONLY=pay: the Pay → result section alone, printed, nothing written; `--only steps`: the
+// lazy files per authentication step):
 // the performance targets of docs/performance.md, measured on the production build in headless Chromium, every timing
 // target as a ratio of interleaved runs; writes bench/results.json and the generated section of docs/performance.md.
 import { execFileSync } from 'node:child_process';
@@ -29,7 +30,7 @@ interface Options {
   cycles: number;
   out: string;
   /** One section only (printed, no results file or docs): for measuring a change quickly. */
-  only: 'pay' | null;
+  only: 'pay' | 'steps' | null;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -45,7 +46,7 @@ function parseArgs(argv: string[]): Options {
   const outAt = argv.indexOf('--out');
   const onlyAt = argv.indexOf('--only');
   const only = onlyAt >= 0 ? argv[onlyAt + 1] : process.env.BENCH_ONLY;
-  if (only && only !== 'pay') throw new Error(`--only knows one section: pay (got ${only})`);
+  if (only && only !== 'pay' && only !== 'steps') throw new Error(`--only knows two sections: pay, steps (got ${only})`);
   return {
     build: !argv.includes('--no-build') && process.env.BENCH_NO_BUILD !== '1',
     force: argv.includes('--build'),
@@ -54,7 +55,7 @@ function parseArgs(argv: string[]): Options {
     keys: value('--keys', 60),
     cycles: value('--cycles', 100),
     out: path.resolve(outAt >= 0 && argv[outAt + 1] ? argv[outAt + 1]! : path.join(ROOT, 'bench/results.json')),
-    only: only ? 'pay' : null,
+    only: only === 'pay' || only === 'steps' ? only : null,
   };
 }
 
@@ -137,6 +138,10 @@ async function main(): Promise<number> {
     if (options.only === 'pay') {
       const pay = await measurePay(browser, stack, options.pairs);
       console.log(JSON.stringify({ loadAverage: { start: loadBefore, end: os.loadavg() }, pay }, null, 2));
+      return 0;
+    }
+    if (options.only === 'steps') {
+      console.log(JSON.stringify(await measureLazySteps(browser, stack, builds.remote), null, 2));
       return 0;
     }
     const results = await measure(browser, stack, builds, options);

@@ -58,3 +58,22 @@ describe('GET /page-resources/cashier: enrolment facts', () => {
     expect((await resources()).enrolled).toEqual({ fingerprint: false, face: true, credentialIds: [] });
   }, 60_000); // the fixture frame is decoded and cropped in JS
 });
+
+describe('the scenario can say what is enrolled (harnesses that only need the step offered)', () => {
+  it('pageResources.enrolled replaces the records where it says something, until reset', async () => {
+    const set = await server.post('/__admin/scenario', { name: 'normal', pageResources: { enrolled: { credentialIds: ['bench-credential'], face: true } } });
+    expect(set.status).toBe(200);
+    expect((await resources()).enrolled).toEqual({ fingerprint: true, face: true, credentialIds: ['bench-credential'] });
+    await server.post('/__admin/scenario', { name: 'normal', pageResources: { enrolled: { face: true } } });
+    expect((await resources()).enrolled).toEqual({ fingerprint: false, face: true, credentialIds: [] });
+    await server.post('/__admin/reset', {});
+    expect((await resources()).enrolled).toEqual({ fingerprint: false, face: false, credentialIds: [] });
+  });
+
+  it('refuses an enrolment that is not one: ids that are not base64url, a face that is not a boolean', async () => {
+    for (const enrolled of [{ credentialIds: ['not an id!'] }, { credentialIds: 'abc' }, { face: 'yes' }, 'all']) {
+      const res = await server.post('/__admin/scenario', { name: 'normal', pageResources: { enrolled } });
+      expect(res.status).toBe(400);
+    }
+  });
+});

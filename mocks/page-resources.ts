@@ -8,7 +8,7 @@ import { biometricsOf } from './biometric-enrollment';
 import { CHECK_TEXTS, FALLBACK_TEXT } from './check-messages';
 import { badRequest } from './errors';
 import { bankOfCard, PAYEES, payeeName } from './fixtures';
-import { scenarioGate } from './scenario';
+import { type EnrolledOverride, scenarioGate } from './scenario';
 import type { MockStore } from './state';
 import { parseCheckResourcesRequest, requireValid } from './validation';
 
@@ -42,6 +42,13 @@ export function enrolmentOf(store: MockStore, accountId: string): BiometricEnrol
   return { fingerprint: credentialIds.length > 0, face: biometrics.faces.has(accountId), credentialIds };
 }
 
+/** The scenario's enrolment, where it says something, over the records. */
+function withOverride(records: BiometricEnrolment, override: EnrolledOverride | undefined): BiometricEnrolment {
+  if (!override) return records;
+  const credentialIds = override.credentialIds ?? records.credentialIds;
+  return { fingerprint: credentialIds.length > 0, face: override.face ?? records.face, credentialIds };
+}
+
 export function cashierResources(store: MockStore, accountId: string, payeeAccount: string): CashierResources {
   const override = store.scenario.pageResources;
   const cards = store.accounts.get(accountId)?.cards ?? [];
@@ -54,7 +61,7 @@ export function cashierResources(store: MockStore, accountId: string, payeeAccou
       bankName: bankOfCard(cardNumber)?.name ?? 'Unknown bank',
     })),
     payeeName: payeeName(payeeAccount) ?? payeeAccount,
-    enrolled: enrolmentOf(store, accountId),
+    enrolled: withOverride(enrolmentOf(store, accountId), override?.enrolled),
   };
 }
 

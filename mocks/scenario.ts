@@ -53,6 +53,17 @@ export interface PageResourcesOverride {
   passwordComponent?: 'six-digit' | 'mixed';
   shuffleKeys?: boolean;
   checks?: Record<string, CheckOverride>;
+  /**
+   * What the page resources say the account enrolled, instead of the server's records: offers a biometric step
+   * without enrolling first (the step itself still verifies against the records, so it fails without them).
+   */
+  enrolled?: EnrolledOverride;
+}
+
+export interface EnrolledOverride {
+  /** Fingerprint counts as enrolled when the list is not empty (the browser must also remember one of the ids). */
+  credentialIds?: string[];
+  face?: boolean;
 }
 
 export interface Scenario {
@@ -123,7 +134,27 @@ function parsePageResources(value: unknown): PageResourcesOverride | undefined {
     override.shuffleKeys = shuffleKeys;
   }
   if (checks !== undefined) override.checks = parseChecks(checks);
+  if (value.enrolled !== undefined) override.enrolled = parseEnrolled(value.enrolled);
   return override;
+}
+
+const CREDENTIAL_ID = /^[A-Za-z0-9_-]{1,1024}$/;
+
+function parseEnrolled(value: unknown): EnrolledOverride {
+  if (!isRecord(value)) throw badRequest('enrolled must be an object', 'pageResources.enrolled');
+  const enrolled: EnrolledOverride = {};
+  const { credentialIds, face } = value;
+  if (credentialIds !== undefined) {
+    if (!Array.isArray(credentialIds) || credentialIds.length > 20 || !credentialIds.every((id) => typeof id === 'string' && CREDENTIAL_ID.test(id))) {
+      throw badRequest('credentialIds must be up to 20 base64url ids', 'pageResources.enrolled.credentialIds');
+    }
+    enrolled.credentialIds = credentialIds as string[];
+  }
+  if (face !== undefined) {
+    if (typeof face !== 'boolean') throw badRequest('face must be a boolean', 'pageResources.enrolled.face');
+    enrolled.face = face;
+  }
+  return enrolled;
 }
 
 export function parseScenario(body: unknown): Scenario {
