@@ -128,11 +128,20 @@
   );
 
   // Things the harness waits for, by what a person sees; DOM reads only (no layout), so watching costs the page nothing.
+  // The cashier may render inside an open shadow root (openCashier's and mountCashier's style isolation, on the
+  // elements they mark): every query looks there too.
+  const roots = () => [
+    document,
+    ...[...document.querySelectorAll('[data-cashier-modal], [data-cashier-mount]')].map((host) => host.shadowRoot).filter(Boolean),
+  ];
+  const queryAll = (selector) => roots().flatMap((root) => [...root.querySelectorAll(selector)]);
   const dialogTitled = (title) =>
-    [...document.querySelectorAll('[role="dialog"]')].some((dialog) => {
-      const label = document.getElementById(dialog.getAttribute('aria-labelledby') ?? '');
-      return label?.textContent?.trim() === title;
-    });
+    roots().some((root) =>
+      [...root.querySelectorAll('[role="dialog"]')].some((dialog) => {
+        const label = (root.getElementById ? root : document).getElementById(dialog.getAttribute('aria-labelledby') ?? '');
+        return label?.textContent?.trim() === title;
+      }),
+    );
   // A button's visible words without its aria-hidden parts ('Pay' beside the amount, which is aria-hidden).
   const ownText = (element) =>
     [...element.childNodes]
@@ -141,27 +150,38 @@
       .join('')
       .trim();
   const STATES = {
-    pay: () => [...document.querySelectorAll('button')].some((b) => ownText(b) === 'Pay' && !b.disabled),
-    keyboard: () => dialogTitled('Enter payment password') && document.querySelectorAll('[role="dialog"] button').length >= 11,
+    pay: () => queryAll('button').some((b) => ownText(b) === 'Pay' && !b.disabled),
+    keyboard: () => dialogTitled('Enter payment password') && queryAll('[role="dialog"] button').length >= 11,
     success: () => dialogTitled('Payment successful'),
     closed: () => !document.querySelector('[data-cashier-modal]'),
   };
 
-  // Resolves with { seenAt, paintedAt } once the state holds and the frame showing it is painted.
+  // Resolves with { seenAt, paintedAt } once the state holds and the frame showing it is painted. Mutations of the
+  // document and of every shadow root seen so far are watched (a shadow root's own changes never reach the document's
+  // observer); a root attached after its host was inserted is found at the next mutation anywhere.
   bench.whenPainted = (state) =>
     new Promise((resolve) => {
       const test = STATES[state];
       if (!test) throw new Error(`unknown state ${state}`);
       let done = false;
+      const watched = new Set();
+      const watchRoots = () => {
+        for (const root of roots()) {
+          if (watched.has(root)) continue;
+          watched.add(root);
+          observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+        }
+      };
       const check = () => {
-        if (done || !test()) return;
+        if (done) return;
+        watchRoots();
+        if (!test()) return;
         done = true;
         observer.disconnect();
         const seenAt = performance.now();
         afterNextPaint((paintedAt) => resolve({ seenAt, paintedAt }));
       };
       const observer = new MutationObserver(check);
-      observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
       check();
     });
 

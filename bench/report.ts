@@ -39,6 +39,17 @@ function gzipOf(rows: SizeRow[], name: string): number {
   return row.gzip;
 }
 
+interface SizeBudgets {
+  remoteEntry: number;
+  slimRemoteEntry: number;
+  exposes: Record<string, number>;
+  facePath: { kb: number };
+}
+
+function sizeBudgets(): SizeBudgets {
+  return JSON.parse(readFileSync(path.join(__dirname, '..', 'scripts', 'size-budget.config.json'), 'utf8')) as SizeBudgets;
+}
+
 export function verdicts(r: BenchResults): Verdict[] {
   const size = (target: string, bytes: number, limitKb: number): Verdict => ({
     target,
@@ -47,12 +58,20 @@ export function verdicts(r: BenchResults): Verdict[] {
     met: bytes <= limitKb * KB,
   });
   const load = r.remoteLoad;
+  // The limits are the build's size budgets (scripts/size-budget.config.json, with the reason for each change), so
+  // the bench and `npm test` never judge the same file by two numbers.
+  const budgets = sizeBudgets();
+  const expose = (name: string, label: string) => size(`${name} ${label}`, gzipOf(r.sizes.exposes, name), budgets.exposes[name] ?? 0);
   return [
-    size('remoteEntry.js', r.sizes.remoteEntry.gzip, 18),
-    size('./CashierPage initial, own code', gzipOf(r.sizes.exposes, './CashierPage'), 35),
-    size('./PasswordKeyboard initial', gzipOf(r.sizes.exposes, './PasswordKeyboard'), 8),
-    size('./FingerprintVerify initial', gzipOf(r.sizes.exposes, './FingerprintVerify'), 10),
-    size('./FaceVerify before the detector', gzipOf(r.sizes.exposes, './FaceVerify'), 15),
+    size('remoteEntry.js', r.sizes.remoteEntry.gzip, budgets.remoteEntry),
+    size('remoteEntry.slim.js (on the host\'s runtime)', gzipOf(r.sizes.exposes, 'remoteEntry.slim.js'), budgets.slimRemoteEntry),
+    expose('./CashierPage', 'initial, own code'),
+    expose('./openCashier', 'initial, own code'),
+    expose('./PasswordKeyboard', 'initial'),
+    expose('./FingerprintVerify', 'initial'),
+    expose('./FaceVerify', 'before the detector'),
+    expose('./paymentSlice', 'initial'),
+    size('Face path to the first detection (detector + weights)', r.sizes.faceDetector.totals.gzip, budgets.facePath.kb),
     {
       target: 'Remote load: federated ÷ split, cold (median of per-round ratios)',
       limit: '≤ 1.15 ×',
