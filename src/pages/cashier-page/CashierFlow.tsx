@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useId, useRef, useState } from 'react';
 import { shallowEqual } from 'react-redux';
 import { formatMoney } from '../../core/money';
 import { readablePaymentData } from '../../core/payment-data';
@@ -72,13 +72,27 @@ export interface CashierFlowProps {
   modal?: boolean;
 }
 
+type SheetState = ReturnType<typeof selectSheetState>;
+
 /** The cashier call page (S1–S5): a view of the flow's state; every step is an intent dispatched to the store. */
-export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
+export function CashierFlow(props: CashierFlowProps) {
+  // The store's updates render at once (a microtask, before the thunk's request is sent); the sheet follows them at
+  // a lower priority, so a step swap (keyboard → Paying, Paying → result) renders after `/pay` has left.
+  const state = useDeferredValue(useCashierSelector(selectSheetState, shallowEqual));
+  const busy = useDeferredValue(useCashierSelector(selectIsBusy));
+  return <FlowSheet {...props} state={state} busy={busy} />;
+}
+
+interface FlowSheetProps extends CashierFlowProps {
+  state: SheetState;
+  busy: boolean;
+}
+
+/** The sheet for one (deferred) state of the flow: re-renders only when that state or the page's props change. */
+const FlowSheet = memo(function FlowSheet({ options, onFinished, modal, state, busy }: FlowSheetProps) {
   const { t, locale } = useCashier();
   const dispatch = useFlowDispatch();
   const tracker = useTracker();
-  const state = useCashierSelector(selectSheetState, shallowEqual);
-  const busy = useCashierSelector(selectIsBusy);
   // Offered: what the device can do; payable: what the payer has also enrolled (the page resources say so).
   const offer = useMethodOffer(options.methods, state.resources);
   const methods = offer.usable;
@@ -235,7 +249,7 @@ export function CashierFlow({ options, onFinished, modal }: CashierFlowProps) {
       )}
     </Sheet>
   );
-}
+});
 
 export type SheetStepName = 'summary' | 'verify' | 'password' | 'biometric' | 'paying' | 'result';
 
