@@ -76,11 +76,16 @@ type SheetState = ReturnType<typeof selectSheetState>;
 
 /** The cashier call page (S1–S5): a view of the flow's state; every step is an intent dispatched to the store. */
 export function CashierFlow(props: CashierFlowProps) {
-  // The store's updates render at once (a microtask, before the thunk's request is sent); the sheet follows them at
-  // a lower priority, so a step swap (keyboard → Paying, Paying → result) renders after `/pay` has left.
-  const state = useDeferredValue(useCashierSelector(selectSheetState, shallowEqual));
-  const busy = useDeferredValue(useCashierSelector(selectIsBusy));
-  return <FlowSheet {...props} state={state} busy={busy} />;
+  // A change of phase (Pay → pre-verifying, last key → paying) renders the sheet at a lower priority, so the thunk's
+  // request leaves before the step swap is committed. Everything else renders at once: a control the person operates
+  // (the method's radio, a field) is a controlled input, and React puts it back to its rendered value at the end of
+  // the event unless that render has its new value.
+  const live = useCashierSelector(selectSheetState, shallowEqual);
+  const liveBusy = useCashierSelector(selectIsBusy);
+  const deferred = useDeferredValue(live);
+  const deferredBusy = useDeferredValue(liveBusy);
+  const phaseChanging = deferred.phase !== live.phase;
+  return <FlowSheet {...props} state={phaseChanging ? deferred : live} busy={phaseChanging ? deferredBusy : liveBusy} />;
 }
 
 interface FlowSheetProps extends CashierFlowProps {
