@@ -1,5 +1,6 @@
 import type { Locale } from '../core/types';
-import { createTranslator, formatDateTime, formatTimestamp, prepareTimestampFormat, t } from './index';
+import { createTranslator, formatDateTime, t } from './index';
+import { formatTimestamp, prepareTimestampFormat } from './timestamp';
 import { messagesEnUS } from './messages.en-US';
 import { messagesZhCN } from './messages.zh-CN';
 

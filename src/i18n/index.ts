@@ -31,27 +31,3 @@ export function formatDateTime(locale: Locale, iso: string): string {
   if (Number.isNaN(at.getTime())) return iso;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
-
-// Date#toLocaleString's fields, through one formatter per locale: the page's first date format costs tens of ms
-// (ICU's pattern data), so it is made once, ahead of the result (prepareTimestampFormat), not inside its render.
-const TIMESTAMP: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' };
-const timestampFormats = new Map<Locale, Intl.DateTimeFormat>();
-
-function timestampFormat(locale: Locale): Intl.DateTimeFormat {
-  let format = timestampFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, TIMESTAMP);
-    timestampFormats.set(locale, format);
-  }
-  return format;
-}
-
-/** A moment as `Date#toLocaleString(locale)` writes it (the result's time, a lock's end). */
-export function formatTimestamp(locale: Locale, at: Date): string {
-  return timestampFormat(locale).format(at);
-}
-
-/** Builds the timestamp formatter ahead of its first use (called while the main thread is idle). */
-export function prepareTimestampFormat(locale: Locale): void {
-  timestampFormat(locale).format(0);
-}

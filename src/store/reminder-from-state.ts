@@ -3,6 +3,7 @@ import { finalStatusFor } from './flow-machine';
 import type { FinalStatus, PaymentReminder } from '../core/types';
 import type { PaymentState } from './payment-state';
 import { type PageTranslate, reasonFor } from '../i18n/page-messages';
+import { formatTimestamp } from '../i18n/timestamp';
 
 /**
  * The status a close reports. Closed on the password step after a wrong password or the lock, the attempt failed
@@ -36,8 +37,7 @@ export function reminderFromState(state: PaymentState, status: FinalStatus, t: P
     return { ...buildReminder({ kind: 'unknown', payment, message, method, code: 'WRONG_PASSWORD' }), status: 'failed' };
   }
   if (status === 'failed' && state.passwordLock) {
-    // Intl directly: the widget catalogs behind i18n/index stay out of the slice's chunk.
-    const time = new Date(state.passwordLock.unlocksAt).toLocaleString(state.locale);
+    const time = formatTimestamp(state.locale, new Date(state.passwordLock.unlocksAt));
     const message = t('lockedUntil', { time });
     return { ...buildReminder({ kind: 'unknown', payment, message, method, code: 'PASSWORD_LOCKED' }), status: 'failed' };
   }

@@ -3,7 +3,7 @@ import { formatMoney } from '../../core/money';
 import { maskCardNumber } from '../../core/payment-data';
 import type { PaymentResult } from '../../core/service-interfaces';
 import type { Locale, PaymentData } from '../../core/types';
-import { formatTimestamp, prepareTimestampFormat } from '../../i18n';
+import { formatTimestamp, prepareTimestampFormat } from '../../i18n/timestamp';
 import { reasonFor } from '../../i18n/page-messages';
 import { useCashier } from '../cashier-page/cashier-context';
 import { Dialog } from '../dialog/Dialog';
