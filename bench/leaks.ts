@@ -1,5 +1,6 @@
 // Target 5: JS heap and DOM nodes after 100 openCashier open/close cycles against after one (vanilla host).
 import type { Browser, Page } from 'playwright-core';
+import { trackInflight, waitForNetworkIdle } from '../e2e/visual/steady-page';
 import { type BenchWindow, cdp, pageUrl, probedContext, whenPainted } from './browser';
 import type { BenchStack } from './setup';
 
@@ -92,29 +93,8 @@ async function settledMetrics(page: Page, cycles: number): Promise<HeapSample> {
   };
 }
 
-/** Resolves once no request of the page has been in flight for `quietMs`. */
-async function networkQuiet(page: Page, quietMs: number): Promise<void> {
-  let inflight = 0;
-  let since = Date.now();
-  const start = () => inflight++;
-  const end = () => {
-    inflight--;
-    since = Date.now();
-  };
-  page.on('request', start);
-  page.on('requestfinished', end);
-  page.on('requestfailed', end);
-  try {
-    while (inflight > 0 || Date.now() - since < quietMs) await page.waitForTimeout(50);
-  } finally {
-    page.off('request', start);
-    page.off('requestfinished', end);
-    page.off('requestfailed', end);
-  }
-}
-
 /** One openCashier() in the vanilla host, up to a painted 'Pay', closed with Escape; resolved as cancelled. */
-async function cycle(page: Page): Promise<void> {
+async function cycle(page: Page, inflight: () => number): Promise<void> {
   // The probe's own records would otherwise grow with every cycle and count as the page's.
   await page.evaluate(() => {
     const probe = (window as unknown as BenchWindow).__bench;
@@ -125,7 +105,7 @@ async function cycle(page: Page): Promise<void> {
   await pay;
   // As a person reads the summary: what the cashier fetches while it is idle (the password step's chunk and its
   // stylesheet, whose <link> then stays, once per page) is fetched in every cycle's time, the first one's too.
-  await networkQuiet(page, 300);
+  await waitForNetworkIdle(page, inflight, 300);
   const closed = whenPainted(page, 'closed');
   await page.keyboard.press('Escape');
   await closed;
@@ -136,15 +116,16 @@ export async function measureLeaks(browser: Browser, stack: BenchStack, cycles: 
   const context = await probedContext(browser);
   try {
     const page = await context.newPage();
+    const inflight = trackInflight(page);
     await page.goto(pageUrl(stack.vanillaHostUrl, { remote: stack.manifestUrl, locale: 'en-US', methods: 'password' }));
-    await cycle(page);
+    await cycle(page, inflight);
     // Buried points queued by the first cycle are sent before the baseline is read.
     await page.waitForTimeout(1500);
     const samples = [await settledMetrics(page, 1)];
     const before = await heapBreakdown(page);
     const checkpoints = new Set([Math.round(cycles / 4), Math.round(cycles / 2), Math.round((3 * cycles) / 4)]);
     for (let done = 2; done <= cycles; done++) {
-      await cycle(page);
+      await cycle(page, inflight);
       if (checkpoints.has(done)) samples.push(await settledMetrics(page, done));
     }
     await page.waitForTimeout(1500);
