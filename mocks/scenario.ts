@@ -1,6 +1,7 @@
 // Fault injection (POST /__admin/scenario): delays, injected 500s, dropped or broken answers, page resource overrides.
 import type { RequestHandler } from 'express';
 import { KEYWORD_PATTERN } from '../src/core/rule-base';
+import { CREDENTIAL_ID } from '../src/core/wire-validation';
 import { ApiError, badRequest } from './errors';
 import type { MockStore } from './state';
 
@@ -137,8 +138,6 @@ function parsePageResources(value: unknown): PageResourcesOverride | undefined {
   if (value.enrolled !== undefined) override.enrolled = parseEnrolled(value.enrolled);
   return override;
 }
-
-const CREDENTIAL_ID = /^[A-Za-z0-9_-]{1,1024}$/;
 
 function parseEnrolled(value: unknown): EnrolledOverride {
   if (!isRecord(value)) throw badRequest('enrolled must be an object', 'pageResources.enrolled');

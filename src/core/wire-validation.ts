@@ -86,7 +86,9 @@ const method = oneOfLiteral(...METHODS);
 const base64url = str(16384, /^[A-Za-z0-9_-]+={0,2}$/);
 const token = str(256, /^[\x21-\x7e]+$/);
 const enrollmentToken = str(512, /^[A-Za-z0-9_-]+$/);
-const credentialId = str(1024, /^[A-Za-z0-9_-]+$/);
+/** A WebAuthn credential id as this system writes it: base64url without padding, at most 1024 characters. */
+export const CREDENTIAL_ID = /^[A-Za-z0-9_-]{1,1024}$/;
+const credentialId = str(1024, CREDENTIAL_ID);
 const imageDataUrl = str(4e6, /^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+={0,2}$/);
 
 // --- responses -------------------------------------------------------------

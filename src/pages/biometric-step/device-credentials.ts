@@ -1,10 +1,10 @@
 // The local half of "fingerprint enrolled on this device": the ids of the WebAuthn credentials this browser registered.
 // A credential id is an opaque, public identifier (the server lists it in every authentication request); no secret here.
+import { CREDENTIAL_ID } from '../../core/wire-validation';
 
 const KEY = 'cashier.webauthn.credentials';
 /** Enough for a few accounts on one shared device; the oldest are forgotten first. */
 const MAX_IDS = 20;
-const CREDENTIAL_ID = /^[A-Za-z0-9_-]{1,1024}$/;
 
 function storage(): Storage | null {
   try {

@@ -93,7 +93,7 @@ interface FlowSheetProps extends CashierFlowProps {
   busy: boolean;
 }
 
-/** The sheet for one (deferred) state of the flow: re-renders only when that state or the page's props change. */
+/** The sheet for one state of the flow (deferred while its phase changes): re-renders only when that state or the page's props change. */
 const FlowSheet = memo(function FlowSheet({ options, onFinished, modal, state, busy }: FlowSheetProps) {
   const { t, locale } = useCashier();
   const dispatch = useFlowDispatch();
