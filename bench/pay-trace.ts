@@ -8,11 +8,10 @@ import type { Browser, Page } from 'playwright-core';
 import { SourceMapConsumer } from 'source-map-js';
 import { ROOT } from '../examples/build-hosts';
 import { resetMock } from '../e2e/browser';
-import { type BenchWindow, cdp, launch, pageUrl, tap, whenPainted, withContext } from './browser';
+import { cdp, launch, tap, whenPainted, withContext } from './browser';
+import { bench, key, openToPay, PASSWORD, type PayTarget as Target } from './pay';
 import { type BenchStack, snapshotBuilds, startBenchStack } from './setup';
 
-const PASSWORD = '123456';
-type Target = 'cashier' | 'floor';
 interface TraceEvent {
   name: string;
   cat: string;
@@ -64,9 +63,6 @@ async function tracing(page: Page): Promise<() => Promise<TraceEvent[]>> {
   };
 }
 
-const bench = (page: Page) => page.evaluate(() => (window as unknown as BenchWindow).__bench);
-const key = (page: Page, digit: string) =>
-  page.getByRole('dialog', { name: 'Enter payment password' }).getByRole('button', { name: digit, exact: true });
 
 interface Window {
   start: number;
@@ -77,12 +73,7 @@ async function once(browser: Browser, stack: BenchStack, target: Target) {
   await resetMock(stack.cashierUrl);
   return withContext(browser, async (context) => {
     const page = await context.newPage();
-    if (target === 'floor') await page.goto(pageUrl(`${stack.standaloneUrl}/floor.html`, { api: stack.apiUrl }));
-    else {
-      await page.goto(pageUrl(stack.reactHostUrl, { remote: stack.manifestUrl, locale: 'en-US', methods: 'password', account: 'acct-alice' }));
-      await page.getByRole('button', { name: /^Check out/ }).click();
-    }
-    await page.getByRole('button', { name: 'Pay', exact: true }).waitFor();
+    await openToPay(page, stack, target);
     const stop = await tracing(page);
     const resourcesBefore = await page.evaluate(() => performance.getEntriesByType('resource').length);
     const keyboardPainted = whenPainted(page, 'keyboard');

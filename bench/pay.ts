@@ -6,7 +6,7 @@ import { interleave } from './pairs';
 import type { BenchStack } from './setup';
 import { coveredLength, type Interval, pairRatios, type RatioSummary, round, type Summary, summarize, summarizeRatios } from './stats';
 
-const PASSWORD = '123456'; // acct-alice's, from the fixtures of docs/api.md, The mock payment server
+export const PASSWORD = '123456'; // acct-alice's, from the fixtures of docs/api.md, The mock payment server
 
 export type PayTarget = 'cashier' | 'floor';
 
@@ -103,9 +103,9 @@ function recordApi(page: Page, apiUrl: string): TimedResponse[] {
   return seen;
 }
 
-const bench = (page: Page) => page.evaluate(() => (window as unknown as BenchWindow).__bench);
+export const bench = (page: Page) => page.evaluate(() => (window as unknown as BenchWindow).__bench);
 const keyboard = (page: Page) => page.getByRole('dialog', { name: 'Enter payment password' });
-const key = (page: Page, digit: string) => keyboard(page).getByRole('button', { name: digit, exact: true });
+export const key = (page: Page, digit: string) => keyboard(page).getByRole('button', { name: digit, exact: true });
 
 async function metrics(page: Page): Promise<MainThread> {
   const { metrics: list } = (await (await cdp(page)).send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
@@ -120,7 +120,7 @@ const minus = (a: MainThread, b: MainThread): MainThread => ({
 });
 
 /** Opens the target up to an enabled 'Pay' button. */
-async function openToPay(page: Page, stack: BenchStack, target: PayTarget, profile: boolean): Promise<void> {
+export async function openToPay(page: Page, stack: BenchStack, target: PayTarget, profile = false): Promise<void> {
   const extra: Record<string, string> = profile ? { benchProfile: '1' } : {};
   if (target === 'floor') {
     await page.goto(pageUrl(`${stack.standaloneUrl}/floor.html`, { api: stack.apiUrl, ...extra }));
