@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { encryptPassword } from '../../core/password-cipher';
 import type { EncryptedPassword, PasswordChallenge } from '../../core/service-interfaces';
 import type { Locale } from '../../core/types';
+import { afterNextPaint } from './after-paint';
 
 export interface PasswordLock {
   /** ISO 8601 time the password unlocks. */
@@ -74,6 +75,7 @@ export function useSecureEntry(props: SecurePasswordProps, capacity: number, aut
   const session = useRef(0); // bumped by every wipe, so a sealing that outlived its entry is dropped
   const challenge = useRef<Promise<PasswordChallenge> | null>(null);
   const deferred = useRef(false); // the entry started with keys off: its challenge waits for the first key
+  const requestSoon = useRef<(() => void) | null>(null); // cancels a challenge request waiting for the next paint
   const idle = useRef<ReturnType<typeof setTimeout>>(undefined);
   const [count, setCount] = useState(0);
   const [prepareFailed, setPrepareFailed] = useState(false);
@@ -93,6 +95,8 @@ export function useSecureEntry(props: SecurePasswordProps, capacity: number, aut
 
   // Fetched ahead of the last key, so the sealing starts at once.
   const prepare = useCallback((): Promise<PasswordChallenge> => {
+    requestSoon.current?.();
+    requestSoon.current = null;
     if (!challenge.current) {
       const pending = Promise.resolve().then(() => latest.current.getChallenge());
       challenge.current = pending;
@@ -179,7 +183,9 @@ export function useSecureEntry(props: SecurePasswordProps, capacity: number, aut
   const start = useCallback(() => {
     wipe(true);
     deferred.current = latest.current.inactive && !latest.current.locked;
-    if (!latest.current.inactive) prepare().catch(() => undefined);
+    requestSoon.current?.();
+    // Asked once the keys are painted: sending it inside the commit that shows them would delay that frame.
+    requestSoon.current = latest.current.inactive ? null : afterNextPaint(() => prepare().catch(() => undefined));
   }, [wipe, prepare]);
 
   const { open = true, error, resetKey } = props;
@@ -201,6 +207,7 @@ export function useSecureEntry(props: SecurePasswordProps, capacity: number, aut
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
+      requestSoon.current?.();
       clear();
     };
   }, [clear]);
