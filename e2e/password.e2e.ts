@@ -29,6 +29,7 @@ import {
   remoteFiles,
   requestsTo,
 } from './helpers/cashier';
+import { fontsNotAhead, sheetFonts } from './helpers/fonts';
 import { findCardInTraffic, findInPageState } from './helpers/secrecy';
 
 let browser: E2EBrowser;
@@ -69,11 +70,18 @@ test('react-host: the six-digit keyboard is fetched once the cashier is open, ah
   await waitUntil(() => remoteFiles(tab).some((f) => /^password-six-digit\.[0-9a-f]+\.js$/.test(f)), 'the six-digit chunk fetched ahead of Pay');
   const chunkAt = tab.requests.findIndex((r) => /\/password-six-digit\.[0-9a-f]+\.js$/.test(r.url));
   assert.ok(chunkAt >= beforeOpen, 'password-six-digit.js was requested only after the cashier opened');
+  // The summary lays out the later steps' fonts while idle, then removes its sample lines.
+  const typeAhead = tab.page.locator('.cashier-type-ahead');
+  await tab.page.locator('.cashier-type-ahead[data-state="done"]').waitFor({ state: 'attached' });
+  assert.equal(await typeAhead.evaluate((node) => `${node.getAttribute('aria-hidden')} ${node.childElementCount}`), 'true 0');
+  const summaryFonts = await sheetFonts(tab.page);
+  const NOT_AHEAD = 'fonts no earlier step showed or resolved ahead (add them to TYPE_AHEAD in src/pages/cashier-page/type-ahead.ts)';
 
   await payButton(tab.page).click();
   const keyboard = passwordDialog(tab.page);
   await waitVisible(tab, keyboard, 'the password dialog');
   assert.ok(!remoteFiles(tab).some((f) => f.startsWith('password-mixed.')), 'the mixed component was not fetched');
+  assert.deepEqual(await fontsNotAhead(tab.page, summaryFonts), [], `the password step: ${NOT_AHEAD}`);
 
   for (const digit of '0123456789') assert.equal(await keyboard.getByRole('button', { name: digit, exact: true }).count(), 1, `key ${digit}`);
   await expectCount(tab.page, 0);
@@ -83,6 +91,7 @@ test('react-host: the six-digit keyboard is fetched once the cashier is open, ah
   await expectCount(tab.page, 2);
   await clickKeys(tab.page, '3456');
   await waitVisible(tab, success(tab.page), 'the success dialog');
+  assert.deepEqual(await fontsNotAhead(tab.page, summaryFonts), [], `the result: ${NOT_AHEAD}`);
 
   const charges = await getCharges();
   assert.equal(charges.length, 1, 'one charge');

@@ -33,6 +33,7 @@ import { OrderSummary } from './OrderSummary';
 import { PayButton } from './PayButton';
 import { PayingStep } from './PayingStep';
 import { StatusAnnouncer } from './StatusAnnouncer';
+import { TypeAhead } from './TypeAhead';
 import { useMethodOffer } from './useMethodAvailability';
 
 // The summary's parts re-render only when their own props change, not on every action of the flow.
@@ -191,6 +192,7 @@ const FlowSheet = memo(function FlowSheet({ options, onFinished, modal, state, b
           )}
           <PayAction ref={payRef} amount={shownAmount(payment, locale)} busy={phase === 'preverifying'} disabled={busy || phase === 'succeeded'} onClick={startPay} />
           {method === 'password' && resources && <PasswordStepAhead component={passwordComponent} />}
+          {resources && <TypeAhead locale={locale} />}
         </div>
       )}
       {step === 'verify' && (
