@@ -1,22 +1,10 @@
-// The stories check, one locale per test file (each file gets the runner's per-file time): every Storybook story
-// rendered in Chromium from the static build renders without an error, speaks its locale, reaches the state it
-// names, logs no console error, and axe finds no violation. The preview iframe is opened once at the first story's
-// URL; every story after it is selected in place, as Storybook's own sidebar does (a full load per story costs
-// seconds of script start-up each on this machine).
+// The stories check, run on the visual test's renders (e2e/visual/pass.ts): every Storybook story renders without
+// an error, speaks its locale, reaches the state it names, logs no console error, and axe finds no violation; the
+// build's index lists every story the widgets and pages need.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type E2EBrowser, launchBrowser, type TrackedPage } from './browser';
-import { openStory, waitForQuiet } from './story-preview';
-import {
-  ensureStorybookBuild,
-  type StorybookServer,
-  type StoryEntry,
-  type StoryLocale,
-  serveStorybook,
-  storyEntries,
-} from './storybook';
+import type { StoryEntry, StoryLocale } from './storybook';
 
 /** Error answers a story asks for on purpose: Chromium logs each one as "Failed to load resource". */
 const EXPECTED_HTTP_ERRORS: Record<string, string[]> = {
@@ -58,29 +46,51 @@ const REQUIRED = [
   'pages-resultdialog--failed',
 ];
 
-let stories: StoryEntry[] = [];
-let browser: E2EBrowser;
-let storybook: StorybookServer;
-let tab: TrackedPage;
-/** Console errors with the URL they are about (a failed load names the resource there, not in the text). */
-const consoleErrors: { text: string; url: string }[] = [];
+/** The index.json test: enough stories, and every required one. */
+export function assertIndexListsRequired(stories: readonly StoryEntry[]): void {
+  const ids = stories.map((story) => story.id);
+  assert.ok(stories.length >= 40, `only ${stories.length} stories in index.json`);
+  assert.deepEqual(
+    REQUIRED.filter((id) => !ids.includes(id)),
+    [],
+  );
+}
 
-function startStorybook() {
-  // Built (when stale) while the file loads, so each story is its own test.
-  ensureStorybookBuild();
-  stories = storyEntries();
-  before(async () => {
-    storybook = await serveStorybook();
-    browser = await launchBrowser();
-    tab = await browser.newPage();
-    tab.page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push({ text: message.text(), url: message.location().url });
-    });
+/** What a page threw and logged as an error since the last reset (with the URL a failed load is about). */
+export interface ErrorLog {
+  reset(): void;
+  /** The errors, less the HTTP errors `storyId` asks for on purpose, as lines. */
+  unexpected(storyId: string): string[];
+}
+
+export function watchErrors(page: Page): ErrorLog {
+  const thrown: string[] = [];
+  const logged: { text: string; url: string }[] = [];
+  page.on('pageerror', (error) => thrown.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') logged.push({ text: message.text(), url: message.location().url });
   });
-  after(async () => {
-    await browser?.close();
-    await storybook?.close();
-  });
+  return {
+    reset() {
+      thrown.length = 0;
+      logged.length = 0;
+    },
+    unexpected(storyId) {
+      const expectedFailures = EXPECTED_HTTP_ERRORS[storyId] ?? [];
+      return [
+        ...thrown.map((message) => `uncaught: ${message}`),
+        ...logged
+          .filter((c) => !(c.text.startsWith('Failed to load resource') && expectedFailures.some((path) => c.url.includes(path))))
+          .map((c) => `console.error: ${c.text} (${c.url})`),
+      ];
+    },
+  };
+}
+
+/** Waits for the text the story's name promises (en-US only: the texts are the en-US ones), when it promises one. */
+export async function waitForPromisedState(page: Page, storyId: string, locale: StoryLocale): Promise<void> {
+  const expected = SAYS[storyId];
+  if (locale === 'en-US' && expected) await page.locator('#storybook-root').getByText(expected, { exact: false }).first().waitFor();
 }
 
 interface AxeViolation {
@@ -102,44 +112,18 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
 const describeViolations = (violations: AxeViolation[]) =>
   violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`).join('\n');
 
-/** Registers the tests of one locale: the index holds every required story, then one test per story. */
-export function checkStories(locale: StoryLocale, theme: 'default' | 'dark' = 'default'): void {
-  startStorybook();
-  test('the build lists every story the widgets and pages need', () => {
-    const ids = stories.map((story) => story.id);
-    assert.ok(stories.length >= 40, `only ${stories.length} stories in index.json`);
-    assert.deepEqual(
-      REQUIRED.filter((id) => !ids.includes(id)),
-      [],
-    );
-  });
-  describe(`every story in ${locale}, ${theme === 'default' ? 'light' : theme} theme: renders, speaks the locale, reaches its state, logs no error, passes axe`, () => {
-    stories.forEach((story, index) => {
-      test(story.id, async () => {
-        tab.clear();
-        consoleErrors.length = 0;
-        const phase = await openStory(tab.page, storybook.url, story.id, { locale, theme, manualA11y: true }, index === 0);
-        assert.equal(phase, 'finished', `${story.id} did not render`);
-        const root = tab.page.locator('#storybook-root');
-        const expected = SAYS[story.id];
-        if (locale === 'en-US' && expected) await root.getByText(expected, { exact: false }).first().waitFor();
-        await waitForQuiet(tab.page);
-        assert.equal(await tab.page.locator('body.sb-show-errordisplay').count(), 0, `${story.id} shows Storybook's error display`);
-        assert.ok((await root.locator('.cashier-root > *').count()) > 0, `${story.id} rendered nothing`);
-        const text = (await root.textContent()) ?? '';
-        // The skeleton has no words in either language.
-        if (!story.id.endsWith('--loading')) assert.equal(CJK.test(text), locale === 'zh-CN', `${story.id} does not speak ${locale}`);
-        const violations = await axeViolations(tab.page);
-        assert.deepEqual(violations, [], `${story.id}: axe violations\n${describeViolations(violations)}`);
-        const expectedFailures = EXPECTED_HTTP_ERRORS[story.id] ?? [];
-        const errors = [
-          ...tab.errors.map((e) => `uncaught: ${e.message}`),
-          ...consoleErrors
-            .filter((c) => !(c.text.startsWith('Failed to load resource') && expectedFailures.some((path) => c.url.includes(path))))
-            .map((c) => `console.error: ${c.text} (${c.url})`),
-        ];
-        assert.deepEqual(errors, [], `${story.id}: errors`);
-      });
-    });
-  });
+/**
+ * The checks on a rendered, settled story (after waitForPromisedState and waitForQuiet): no Storybook error
+ * display, something rendered, the locale's script, no axe violation, no unexpected error since `errors.reset()`.
+ */
+export async function checkRenderedStory(page: Page, storyId: string, locale: StoryLocale, errors: ErrorLog): Promise<void> {
+  assert.equal(await page.locator('body.sb-show-errordisplay').count(), 0, `${storyId} shows Storybook's error display`);
+  const root = page.locator('#storybook-root');
+  assert.ok((await root.locator('.cashier-root > *').count()) > 0, `${storyId} rendered nothing`);
+  const text = (await root.textContent()) ?? '';
+  // The skeleton has no words in either language.
+  if (!storyId.endsWith('--loading')) assert.equal(CJK.test(text), locale === 'zh-CN', `${storyId} does not speak ${locale}`);
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `${storyId}: axe violations\n${describeViolations(violations)}`);
+  assert.deepEqual(errors.unexpected(storyId), [], `${storyId}: errors`);
 }

@@ -1,6 +1,6 @@
 // Driving Storybook's preview iframe from a browser test: open a story (the first by URL, the next in place, as the
-// sidebar does), wait for its render cycle to end and for its effects to settle. Shared by the stories check and the
-// visual regression test.
+// sidebar does), wait for its render cycle to end and for its effects to settle. The visual files' passes (shot and
+// stories check, e2e/visual/pass.ts) drive the preview with it.
 import type { Page } from 'playwright-core';
 import { type StoryUrlOptions, storyUrl } from './storybook';
 

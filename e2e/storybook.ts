@@ -1,5 +1,5 @@
 // The static Storybook build for browser tests: rebuilt when older than its sources, served on a free localhost port,
-// and the URL of every story in it (the stories e2e file checks them; visual baselines shoot the same URLs).
+// and the URL of every story in it (the visual files render each one to shoot and check it: e2e/visual/pass.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -97,7 +97,7 @@ export function storyUrl(base: string, id: string, { locale = 'zh-CN', theme = '
   return `${base}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=${globals}`;
 }
 
-/** Each story's URL, for the stories check and for visual baselines. */
+/** Each story's URL with the given globals. */
 export function* storyUrls(base: string, options: StoryUrlOptions = {}, dir = STORYBOOK_DIR): Generator<StoryEntry & { url: string }> {
   for (const entry of storyEntries(dir)) yield { ...entry, url: storyUrl(base, entry.id, options) };
 }
