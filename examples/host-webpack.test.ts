@@ -1,4 +1,5 @@
 import path from 'node:path';
+import TerserPlugin from 'terser-webpack-plugin';
 import { hostBuildKind } from './host-build-kind';
 import { hostConfig } from './host-webpack';
 import { pinnedReactHostConfig } from './pinned-react/webpack';
@@ -20,11 +21,13 @@ describe('host shell builds by kind', () => {
     expect(config.optimization?.minimize).toBe(true);
   });
 
-  it('a fixture keeps production mode (production React) without minification or source maps', () => {
+  it('a fixture keeps production mode (production React), minified by swc instead of terser, without source maps', () => {
     const config = hostConfig({ dir, production: true, kind: 'fixture' });
     expect(config.mode).toBe('production');
     expect(config.devtool).toBe(false);
-    expect(config.optimization?.minimize).toBe(false);
+    expect(config.optimization?.minimize).toBe(true);
+    const [minimizer] = config.optimization?.minimizer ?? [];
+    expect((minimizer as { options?: { minimizer?: { implementation?: unknown } } }).options?.minimizer?.implementation).toBe(TerserPlugin.swcMinify);
   });
 
   it('a development host stays one as a fixture, without its eval source maps', () => {
