@@ -31,7 +31,7 @@ const config: Config = {
     {
       displayName: 'node',
       testEnvironment: 'node',
-      roots: ['<rootDir>/src', '<rootDir>/mocks', '<rootDir>/bench', '<rootDir>/scripts', '<rootDir>/e2e'],
+      roots: ['<rootDir>/src', '<rootDir>/mocks', '<rootDir>/bench', '<rootDir>/scripts', '<rootDir>/e2e', '<rootDir>/examples'],
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: ['\\.dom\\.test\\.ts$'],
       transform: { '^.+\\.(t|j)sx?$': swc },

@@ -1,7 +1,8 @@
 // Builds the remote and the host shells when their output is missing or older than their sources.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { HOST_BUILD_KINDS, type HostBuildKind } from './host-build-kind';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const HOSTS = ['react-host', 'vanilla-host', 'headless-host', 'react18-host', 'react19-0-host'] as const;
@@ -39,9 +40,21 @@ export function remoteIsFresh(): boolean {
   return isFresh(path.join(ROOT, 'dist/mf-manifest.json'), REMOTE_SOURCES.map((p) => path.join(ROOT, p)));
 }
 
-export function hostIsFresh(host: (typeof HOSTS)[number]): boolean {
+/** The file beside a host's build that says its kind (examples/host-webpack.ts HOST_BUILD_KINDS). */
+const kindFile = (host: (typeof HOSTS)[number]) => path.join(ROOT, `examples/${host}/dist/build-kind.txt`);
+
+/** The kind of the build on disk; undefined when there is none, or it predates the record (then treat it as stale). */
+export function builtHostKind(host: (typeof HOSTS)[number]): HostBuildKind | undefined {
+  if (!existsSync(kindFile(host))) return undefined;
+  const kind = readFileSync(kindFile(host), 'utf8').trim();
+  return (HOST_BUILD_KINDS as readonly string[]).includes(kind) ? (kind as HostBuildKind) : undefined;
+}
+
+/** True when the host's build is newer than its sources and of one of the `kinds` (any kind when not given). */
+export function hostIsFresh(host: (typeof HOSTS)[number], kinds: readonly HostBuildKind[] = HOST_BUILD_KINDS): boolean {
   const sources = [`examples/${host}`, ...(HOST_EXTRA_SOURCES[host] ?? []), ...HOST_SHARED_SOURCES].map((p) => path.join(ROOT, p));
-  return isFresh(path.join(ROOT, `examples/${host}/dist/index.html`), sources);
+  const kind = builtHostKind(host);
+  return kind !== undefined && kinds.includes(kind) && isFresh(path.join(ROOT, `examples/${host}/dist/index.html`), sources);
 }
 
 function run(command: string, args: string[]): void {
@@ -64,15 +77,27 @@ export function buildRemote(): void {
   touch(path.join(ROOT, 'dist/mf-manifest.json'));
 }
 
-/** Builds the host shells that are stale (all of them with force), in one webpack process. */
-export function buildHosts(options: { force?: boolean } = {}): void {
-  const stale = HOSTS.filter((host) => options.force || !hostIsFresh(host));
+export interface BuildHostsOptions {
+  /** Rebuild every host, fresh or not. */
+  force?: boolean;
+  /** The kind to build (default 'release'). */
+  kind?: HostBuildKind;
+  /** Kinds a fresh build on disk may be to be kept (default: only `kind`); a build of another kind is rebuilt. */
+  accept?: readonly HostBuildKind[];
+}
+
+/** Builds the host shells that are stale or of a kind not accepted (all of them with force), in one webpack process. */
+export function buildHosts({ force = false, kind = 'release', accept = [kind] }: BuildHostsOptions = {}): void {
+  const stale = HOSTS.filter((host) => force || !hostIsFresh(host, accept));
   if (stale.length === 0) return;
-  console.log(`[build] host shells: ${stale.join(', ')}`);
+  console.log(`[build] host shells (${kind}): ${stale.join(', ')}`);
   const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
   const configs = stale.flatMap((host) => ['--config', `examples/${host}/webpack.config.ts`]);
-  run(process.execPath, [cli, '--mode', 'production', ...configs]);
-  for (const host of stale) touch(path.join(ROOT, `examples/${host}/dist/index.html`));
+  run(process.execPath, [cli, '--mode', 'production', '--env', `hostBuild=${kind}`, ...configs]);
+  for (const host of stale) {
+    writeFileSync(kindFile(host), `${kind}\n`);
+    touch(path.join(ROOT, `examples/${host}/dist/index.html`));
+  }
 }
 
 // --- Hosts built by other bundlers (Vite, Rsbuild, esbuild): one build process each, started by whoever serves them ---

@@ -2,7 +2,9 @@
 import path from 'node:path';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import MiniCssExtractPlugin from 'mini-css-extract-plugin';
+import TerserPlugin from 'terser-webpack-plugin';
 import type { Configuration, WebpackPluginInstance } from 'webpack';
+import type { HostBuildKind } from './host-build-kind';
 import { DEFAULT_MANIFEST_URL, DEFAULT_SLIM_MANIFEST_URL } from './shared/remote-manifest';
 import { swcRule } from '../scripts/webpack-rules';
 
@@ -13,6 +15,8 @@ export interface HostBuild {
   plugins?: WebpackPluginInstance[];
   /** The host lends its federation runtime core and loads the slim entry's manifest by default. */
   slimEntry?: boolean;
+  /** What the build is for (examples/build-hosts.ts records it beside the output); 'release' when not said. */
+  kind?: HostBuildKind;
 }
 
 /**
@@ -25,12 +29,13 @@ const initialFilename = (production: boolean) =>
         data.chunk?.contentHash?.javascript ? '[name].[contenthash:8].js' : '[name].js'
     : '[name].js';
 
-export function hostConfig({ dir, production, plugins = [], slimEntry = false }: HostBuild): Configuration {
+export function hostConfig({ dir, production, plugins = [], slimEntry = false, kind = 'release' }: HostBuild): Configuration {
+  const fixture = kind === 'fixture';
   return {
     name: path.basename(dir),
     context: dir,
     mode: production ? 'production' : 'development',
-    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    devtool: fixture ? false : production ? 'source-map' : 'eval-cheap-module-source-map',
     entry: { main: './src/index.ts' },
     output: {
       path: path.join(dir, 'dist'),
@@ -56,6 +61,11 @@ export function hostConfig({ dir, production, plugins = [], slimEntry = false }:
         templateParameters: { cashierManifest: process.env.CASHIER_REMOTE_MANIFEST ?? (slimEntry ? DEFAULT_SLIM_MANIFEST_URL : DEFAULT_MANIFEST_URL) },
       }),
     ],
+    // A fixture minifies with swc, not terser: terser on React five times was most of the hosts' build time, and
+    // unminified React costs every page load of the tests more than swc costs the build.
+    optimization: fixture
+      ? { minimize: production, minimizer: [new TerserPlugin({ minify: TerserPlugin.swcMinify, extractComments: false, parallel: false })] }
+      : { minimize: production },
     performance: { hints: false },
     stats: 'errors-warnings',
   };

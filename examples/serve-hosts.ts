@@ -2,12 +2,14 @@
 // The remote itself comes from `npm start` (:3001) or any URL given with ?remote=<manifest url>.
 import path from 'node:path';
 import { buildHosts, ROOT } from './build-hosts';
+import { HOST_BUILD_KINDS } from './host-build-kind';
 import { type RunningServer, startStaticServer } from './static-server';
 
 const HOST_PORTS = { 'react-host': Number(process.env.REACT_HOST_PORT ?? 3002), 'vanilla-host': Number(process.env.VANILLA_HOST_PORT ?? 3003) };
 
 async function main(): Promise<void> {
-  buildHosts({ force: process.argv.includes('--build') });
+  // Release builds when it builds; a fresh fixture build (left by the browser tests) serves as well: same mode, same React.
+  buildHosts({ force: process.argv.includes('--build'), kind: 'release', accept: HOST_BUILD_KINDS });
   const servers: RunningServer[] = [];
   for (const [host, port] of Object.entries(HOST_PORTS)) {
     const server = await startStaticServer({ root: path.join(ROOT, 'examples', host, 'dist'), port });

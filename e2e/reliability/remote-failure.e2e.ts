@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type E2EBrowser, type TrackedPage, track, waitVisible } from '../browser';
 import { hostPageUrl, launchReliabilityBrowser, payButton } from './support/cashier';
-import { allowCompiledFunctions } from './support/observe';
 import { type ReliabilityRemote, type RemoteFault, startReliabilityRemote } from './support/remote';
 import { emptyCounts, recordSummary } from './support/summary';
 
@@ -27,18 +26,42 @@ after(async () => {
 });
 
 /**
- * A fresh context per case, as a new visitor: the federation runtime of a page remembers what it loaded, and the
- * HTTP cache keeps the remote's immutable chunks (a CDN failing a chunk the browser has cached changes nothing).
+ * One context and page for every case, each case as a new visitor: a navigation starts a new federation runtime (the
+ * page's runtime remembers what it loaded), the HTTP cache is off (a cached immutable chunk would hide a CDN failing it;
+ * chunk-404 fails if one is served from cache), and what the case stored is cleared after it. A context per case did
+ * the same with a new renderer each time. A case that fails leaves its page behind: the next one gets a new page.
  */
+let shared: TrackedPage | undefined;
+
+async function openTab(): Promise<TrackedPage> {
+  const tab = track(await browser.context.newPage());
+  const cdp = await browser.context.newCDPSession(tab.page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  return tab;
+}
+
+/** Forgets what a case left in the context: storage of every origin it reached, cookies, and the tracked log. */
+async function forget(tab: TrackedPage): Promise<void> {
+  const origins = new Set(tab.requests.map((r) => new URL(r.url).origin).filter((origin) => origin.startsWith('http')));
+  await tab.page.goto('about:blank');
+  const cdp = await browser.context.newCDPSession(tab.page);
+  for (const origin of origins) await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+  await cdp.detach();
+  await browser.context.clearCookies();
+  tab.clear();
+}
+
 async function withTab(use: (tab: TrackedPage) => Promise<void>): Promise<void> {
-  const context = await browser.browser.newContext({ locale: 'en-US' });
-  context.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS ?? 15_000));
-  await allowCompiledFunctions(context);
+  const tab = shared ?? (await openTab());
+  shared = undefined;
   try {
-    await use(track(await context.newPage()));
+    await use(tab);
+    await forget(tab);
+    shared = tab;
   } finally {
     remote.setFault(null);
-    await context.close();
+    if (shared !== tab) await tab.page.close().catch(() => undefined);
   }
 }
 

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { ModuleFederationPlugin } from '@module-federation/enhanced/webpack';
 import type { Configuration } from 'webpack';
+import type { HostBuildKind } from '../host-build-kind';
 import { hostConfig } from '../host-webpack';
 
 export interface PinnedReactHost {
@@ -13,6 +14,7 @@ export interface PinnedReactHost {
   react: string;
   reactDom: string;
   production: boolean;
+  kind?: HostBuildKind;
 }
 
 /** The keys the remote consumes from React: a host that lends React must provide every one of them. */
@@ -38,6 +40,7 @@ export function pinnedReactHostConfig(host: PinnedReactHost): Configuration {
   const config = hostConfig({
     dir: host.dir,
     production: host.production,
+    kind: host.kind,
     slimEntry: true,
     plugins: [
       new ModuleFederationPlugin({

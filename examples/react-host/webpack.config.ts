@@ -2,16 +2,18 @@
 import { ModuleFederationPlugin } from '@module-federation/enhanced/webpack';
 import type { Configuration } from 'webpack';
 import pkg from '../../package.json';
+import { hostBuildKind } from '../host-build-kind';
 import { hostConfig } from '../host-webpack';
 
 const deps = pkg.dependencies as Record<string, string>;
 // eager: false: the async boundary in src/index.ts lets the share scope settle before React is imported.
 const singleton = (name: string) => ({ singleton: true, eager: false, requiredVersion: deps[name] });
 
-export default (_env: unknown, argv: { mode?: string }): Configuration =>
+export default (env: unknown, argv: { mode?: string }): Configuration =>
   hostConfig({
     dir: __dirname,
     production: argv.mode !== 'development',
+    kind: hostBuildKind(env),
     slimEntry: true,
     plugins: [
       new ModuleFederationPlugin({

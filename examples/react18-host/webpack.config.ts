@@ -3,7 +3,8 @@
 // components, unknown props), and a development host loads react/jsx-dev-runtime, never the react/jsx-runtime it
 // lends, which is the case src/federation/react-family.ts exists for.
 import type { Configuration } from 'webpack';
+import { hostBuildKind } from '../host-build-kind';
 import { pinnedReactHostConfig } from '../pinned-react/webpack';
 
-export default (): Configuration =>
-  pinnedReactHostConfig({ dir: __dirname, name: 'react18_host', react: 'react-18', reactDom: 'react-dom-18', production: false });
+export default (env: unknown): Configuration =>
+  pinnedReactHostConfig({ dir: __dirname, name: 'react18_host', react: 'react-18', reactDom: 'react-dom-18', production: false, kind: hostBuildKind(env) });
