@@ -129,6 +129,9 @@ export async function openToPay(page: Page, stack: BenchStack, target: PayTarget
     await page.getByRole('button', { name: /^Check out/ }).click();
   }
   await page.getByRole('button', { name: 'Pay', exact: true }).waitFor();
+  // BENCH_READ_MS: a person reading the summary this long before Pay (0 by default: Pay as soon as it is shown).
+  const readMs = Number(process.env.BENCH_READ_MS ?? 0);
+  if (readMs > 0) await page.waitForTimeout(readMs);
 }
 
 function profileOf(probe: BenchWindow['__bench'], windows: Interval[]): PayProfile {
