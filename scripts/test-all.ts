@@ -1,6 +1,6 @@
 // `npm test`: every check, in two lanes side by side (typecheck, lint, unit tests | the production build, its size and
-// CSS checks, the hosts and Storybook the browser files serve), then the browser suite against those builds, which it
-// never rebuilds. The first failure stops the rest. At the end: the time of each step and Jest's slowest files.
+// CSS checks, the hosts and Storybook the browser files serve, then the browser suite against those builds, which it
+// never rebuilds). The first failure stops the rest. At the end: the time of each step and Jest's slowest files.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -18,7 +18,7 @@ const SAMPLE = { MODEL_RUNS: '300', RELIABILITY_RUNS: '12' };
 interface Step {
   name: string;
   command: string[];
-  /** Print the output as it comes (the last step runs alone); the others print theirs whole when they end. */
+  /** Print the output as it comes (the browser suite's); the others print theirs whole when they end. */
   live?: boolean;
 }
 
@@ -124,13 +124,15 @@ async function main(): Promise<number> {
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
-  await Promise.all(LANES.map((lane) => runLane(lane, env, timed)));
-  if (!failed) timed.push(await run(LAST, env));
+  // The browser suite needs the builds, not the unit tests: it starts when the build lane ends, beside the rest of
+  // Jest (one worker, one core), so the other core does not sit idle until Jest is done.
+  const [checks, builds] = LANES as [Step[], Step[]];
+  await Promise.all([runLane(checks, env, timed), runLane([...builds, LAST], env, timed)]);
 
   const wall = (Date.now() - started) / 1000;
   const slowest = slowestJestFiles();
   if (slowest.length) console.log(`\n[test] Jest's slowest files (seconds)\n${slowest.join('\n')}`);
-  console.log(`\n[test] steps (the first two lanes run side by side)`);
+  console.log(`\n[test] steps (two lanes side by side: the checks and unit tests | the builds, then the browser suite)`);
   for (const step of timed) console.log(`${step.name.padEnd(26)} ${step.seconds.toFixed(1).padStart(7)} s  ${step.ok ? 'ok' : 'FAILED'}`);
   const ok = !failed && timed.every((step) => step.ok);
   console.log(`${'npm test (wall)'.padEnd(26)} ${wall.toFixed(1).padStart(7)} s  ${ok ? 'ok' : 'FAILED'}`);
