@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { KeypressResult } from './interaction';
+import { readBudgets } from '../scripts/size-budget';
 import type { LeakResult } from './leaks';
 import type { HostCost, LazyStep } from './network';
 import type { PayResult, WindowProfile } from './pay';
@@ -39,17 +40,6 @@ function gzipOf(rows: SizeRow[], name: string): number {
   return row.gzip;
 }
 
-interface SizeBudgets {
-  remoteEntry: number;
-  slimRemoteEntry: number;
-  exposes: Record<string, number>;
-  facePath: { kb: number };
-}
-
-function sizeBudgets(): SizeBudgets {
-  return JSON.parse(readFileSync(path.join(__dirname, '..', 'scripts', 'size-budget.config.json'), 'utf8')) as SizeBudgets;
-}
-
 export function verdicts(r: BenchResults): Verdict[] {
   const size = (target: string, bytes: number, limitKb: number): Verdict => ({
     target,
@@ -60,7 +50,7 @@ export function verdicts(r: BenchResults): Verdict[] {
   const load = r.remoteLoad;
   // The limits are the build's size budgets (scripts/size-budget.config.json, with the reason for each change), so
   // the bench and `npm test` never judge the same file by two numbers.
-  const budgets = sizeBudgets();
+  const budgets = readBudgets();
   const expose = (name: string, label: string) => size(`${name} ${label}`, gzipOf(r.sizes.exposes, name), budgets.exposes[name] ?? 0);
   return [
     size('remoteEntry.js', r.sizes.remoteEntry.gzip, budgets.remoteEntry),
@@ -71,7 +61,7 @@ export function verdicts(r: BenchResults): Verdict[] {
     expose('./FingerprintVerify', 'initial'),
     expose('./FaceVerify', 'before the detector'),
     expose('./paymentSlice', 'initial'),
-    size('Face path to the first detection (detector + weights)', r.sizes.faceDetector.totals.gzip, budgets.facePath.kb),
+    size('Face path to the first detection (detector + weights)', r.sizes.faceDetector.totals.gzip, budgets.facePath?.kb ?? 0),
     {
       target: 'Remote load: federated ÷ split, cold (median of per-round ratios)',
       limit: '≤ 1.15 ×',

@@ -1,8 +1,7 @@
 // Target 1: sizes, gzip and brotli, of what hosts download: scripts/size-budget.ts's evaluate() plus the face weights.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { evaluate, measureFile, type Row } from '../scripts/size-budget';
-import { ROOT } from '../examples/build-hosts';
+import { evaluate, measureFile, type Row, readBudgets } from '../scripts/size-budget';
 import { type FetchedFile, packagesIn, type Totals, totals } from './network';
 
 export interface SizeRow {
@@ -33,8 +32,7 @@ function fileRow(dist: string, file: string): SizeRow {
 }
 
 export function measureSizes(dist: string): Sizes {
-  const budgets = JSON.parse(readFileSync(path.join(ROOT, 'scripts/size-budget.config.json'), 'utf8')) as Parameters<typeof evaluate>[1];
-  const { initial, lazy, problems } = evaluate(dist, budgets);
+  const { initial, lazy, problems } = evaluate(dist, readBudgets());
   const [entry, ...exposes] = initial.map(toRow);
   if (!entry) throw new Error('size-budget evaluate() returned no remoteEntry row');
   const assets = path.join(dist, 'assets');

@@ -8,7 +8,7 @@ const ROOT = path.resolve(__dirname, '..');
 const KB = 1024;
 const SLIM_MANIFEST = 'mf-manifest.slim.json';
 
-interface Budgets {
+export interface Budgets {
   remoteEntry: number;
   /** remoteEntry.slim.js (mf-manifest.slim.json): the container on the host's federation runtime. */
   slimRemoteEntry: number;
@@ -20,6 +20,11 @@ interface Budgets {
   sharedFallback?: Record<string, number>;
   /** Everything the face step downloads before its first detection: the detector chunk(s) and the model files. */
   facePath?: { kb: number; files: string[] };
+}
+
+/** The budgets in scripts/size-budget.config.json (each change there says why). */
+export function readBudgets(): Budgets {
+  return JSON.parse(readFileSync(path.join(ROOT, 'scripts/size-budget.config.json'), 'utf8')) as Budgets;
 }
 
 interface AssetLists {
@@ -205,8 +210,7 @@ function main(): number {
     console.error(`${path.relative(ROOT, dist) || dist}/mf-manifest.json is missing: run \`npm run build\` first`);
     return 1;
   }
-  const budgets = JSON.parse(readFileSync(path.join(ROOT, 'scripts/size-budget.config.json'), 'utf8')) as Budgets;
-  const { initial, lazy, problems } = evaluate(dist, budgets);
+  const { initial, lazy, problems } = evaluate(dist, readBudgets());
   for (const file of foreignFiles(dist)) problems.push(`${file} is not part of the remote: dist/ ships only the remote (pages and dev bundles are for \`npm start\`)`);
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify({ initial, lazy, problems }, null, 2));
