@@ -28,8 +28,6 @@ export const TYPE_AHEAD: readonly TypeSample[] = [
   { size: 15, weight: 600 }, // the fingerprint offer's title
   { size: 16, weight: 600 }, // the result's headline and reason
   { size: 16, weight: 400, tabular: true }, // countdowns, the amount field
-  { size: 18, weight: 700 },
-  { size: 17.6, weight: 700 },
   { size: 20.8, weight: 400 }, // the mixed password's field
   { size: 13.6, weight: 400 }, // the mixed password's hint
 ];
