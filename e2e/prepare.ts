@@ -10,7 +10,7 @@ export const BUILDS = ['hosts', 'bundlers', 'storybook'] as const;
 export type Build = (typeof BUILDS)[number];
 
 function buildNow(build: Build): void {
-  // Test fixtures: production React, but no minification or source maps, which no browser file reads.
+  // Test fixtures: production React minified by swc, without the source maps no browser file reads.
   if (build === 'hosts') buildHosts({ kind: 'fixture' });
   else if (build === 'bundlers') buildBundlerHosts();
   else ensureStorybookBuild();
