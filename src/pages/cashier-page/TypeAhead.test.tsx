@@ -1,6 +1,6 @@
 import { act, render } from '@testing-library/react';
 import { TYPE_AHEAD } from './type-ahead';
-import { TypeAhead } from './TypeAhead';
+import { SAMPLE_TEXT, TypeAhead } from './TypeAhead';
 
 type Idle = (deadline: IdleDeadline) => void;
 
@@ -52,5 +52,12 @@ describe('TypeAhead', () => {
     expect(idle).toHaveLength(1); // the next line waits for the next idle period
     unmount();
     expect(cancelled).toEqual([requested]);
+  });
+
+  it('shows no two figures side by side, so no sample can read as a password or a card number', () => {
+    for (const text of Object.values(SAMPLE_TEXT)) {
+      expect(text).not.toMatch(/\d\d/);
+      expect(text.match(/\d/g)).toHaveLength(10); // every figure is still laid out
+    }
   });
 });

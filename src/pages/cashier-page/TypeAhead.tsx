@@ -4,8 +4,15 @@ import { whenIdle } from '../lazy-step/when-idle';
 import { afterNextPaint } from '../../widgets/shared/after-paint';
 import { MONOSPACE_FAMILY, TYPE_AHEAD } from './type-ahead';
 
-/** Latin, figures and the signs the steps show, and the locale's own script (a CJK font is a font of its own). */
-const SAMPLE_TEXT: Record<Locale, string> = { 'en-US': 'Aa 0123456789 ¥$.,×‹', 'zh-CN': 'Aa 0123456789 ¥$.,×‹ 支付密码' };
+/**
+ * Latin, figures and the signs the steps show, and the locale's own script (a CJK font is a font of its own). The
+ * figures stand apart: no run of digits on the page may read as a password or a card number (the secrets sweep of
+ * the browser suite looks for them in the DOM, and so would anyone auditing the page).
+ */
+export const SAMPLE_TEXT: Record<Locale, string> = {
+  'en-US': 'Aa 0 1 2 3 4 5 6 7 8 9 ¥$.,×‹',
+  'zh-CN': 'Aa 0 1 2 3 4 5 6 7 8 9 ¥$.,×‹ 支付密码',
+};
 
 /**
  * Rendered with the order summary: while the page is idle, lays out one hidden line per font of TYPE_AHEAD (a few
