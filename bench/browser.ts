@@ -1,14 +1,14 @@
 // Chromium for the bench: the e2e suite's flags, a fresh context (cold HTTP cache) when asked, the page probe in every page.
 import path from 'node:path';
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/browser';
+import { CHROMIUM_ARGS, FULL_CHROMIUM } from '../e2e/browser';
 
 export const PROBE = path.join(__dirname, 'page-probe.js');
 const ACTION_TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 15_000);
 
 /** Ctrl-C and SIGTERM are bench/run.ts's to handle (Playwright's own handler would exit before the servers close). */
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false });
+  return chromium.launch({ executablePath: FULL_CHROMIUM, headless: true, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false });
 }
 
 /** A new context has its own empty HTTP cache: every page opened in it loads cold. */

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildHosts, buildRemote, isFresh, remoteIsFresh, ROOT } from '../examples/build-hosts';
 import type { RunningServer } from '../examples/static-server';
-import { CHROMIUM } from '../e2e/browser';
+import { FULL_CHROMIUM } from '../e2e/browser';
 import { dists, startHostServer, startRemoteServer } from '../e2e/servers';
 import { STANDALONE_OUTPUT } from './standalone/webpack.config';
 
@@ -26,7 +26,9 @@ function buildStandalone(force: boolean): void {
 
 /** Production builds of the remote, both host shells and the bundled page; stale ones are rebuilt. */
 export function ensureBuilds(options: { build: boolean; force: boolean }): void {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`npm run test:e2e\` once (it installs Debian's chromium) or set CHROMIUM_PATH`);
+  if (!existsSync(FULL_CHROMIUM)) {
+    throw new Error(`${FULL_CHROMIUM} is missing: the bench drives the full browser (apt-get install chromium), or set FULL_CHROMIUM_PATH`);
+  }
   if (options.build && (options.force || !remoteIsFresh())) buildRemote();
   if (!existsSync(path.join(dists.remote, 'mf-manifest.json'))) throw new Error('dist/ has no build of the remote: run npm run build');
   if (options.build) {

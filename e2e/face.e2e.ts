@@ -22,7 +22,7 @@ import {
   chooseMethod,
   enterPassword,
   faceVideo,
-  launchBrowserWithout,
+  REFUSE_CAMERA,
   methodAwaitingSetup,
   observeCamera,
   payBodies,
@@ -37,9 +37,8 @@ const FACE_TIMEOUT_MS = 40_000;
 const open: E2EBrowser[] = [];
 
 /** A browser whose fake camera plays `video`, with getUserMedia observed; closed by the test that opened it. */
-async function withCamera(video: FaceVideoName, withoutFlags: string[] = []): Promise<{ browser: E2EBrowser; tab: TrackedPage }> {
-  const args = [`--use-file-for-fake-video-capture=${faceVideo(video)}`];
-  const browser = withoutFlags.length ? await launchBrowserWithout(withoutFlags, { args }) : await launchBrowser({ args });
+async function withCamera(video: FaceVideoName, ...args: string[]): Promise<{ browser: E2EBrowser; tab: TrackedPage }> {
+  const browser = await launchBrowser({ args: [`--use-file-for-fake-video-capture=${faceVideo(video)}`, ...args] });
   open.push(browser);
   await observeCamera(browser.context);
   return { browser, tab: await browser.newPage() };
@@ -204,8 +203,7 @@ test('blank: "no face" guidance, nothing captured, and the password as the way o
 });
 
 test('camera permission denied (vanilla host): a clear message and back to the password', async () => {
-  // Without the fake media UI, Chromium asks for the camera and headless Playwright dismisses the prompt.
-  const { browser, tab } = await withCamera('face-a', ['--use-fake-ui-for-media-stream']);
+  const { browser, tab } = await withCamera('face-a', REFUSE_CAMERA);
   try {
     const { page } = tab;
     await page.goto(vanillaHostUrl({ account: ALICE.account, card: ALICE.card, amount: ALICE.amount }));

@@ -32,14 +32,15 @@ function parseArgs(argv: string[]): Args {
   return { build: flags.has('--build') || !noBuild, reliability: flags.has('--reliability'), files: argv.filter((arg) => !arg.startsWith('--')) };
 }
 
-/** Debian's Chromium, installed on first use (CI and fresh machines run as root). */
+/** Debian's Chromium headless shell (and CJK fonts), installed on first use (CI and fresh machines run as root). */
 function ensureChromium(): void {
   if (existsSync(CHROMIUM)) return;
-  console.log(`[e2e] ${CHROMIUM} is missing: installing Debian's chromium`);
+  if (process.env.CHROMIUM_PATH) throw new Error(`CHROMIUM_PATH=${CHROMIUM} does not exist`);
+  console.log(`[e2e] ${CHROMIUM} is missing: installing Debian's chromium-headless-shell`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk']]) {
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium-headless-shell', 'fonts-noto-cjk']]) {
     const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
-    if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed; install chromium by hand or set CHROMIUM_PATH`);
+    if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed; install chromium-headless-shell by hand or set CHROMIUM_PATH`);
   }
 }
 

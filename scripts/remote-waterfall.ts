@@ -4,7 +4,7 @@
 // waves: a file starts a new wave when it was requested only after an earlier file of the load had finished.
 // Needs `npm run build` and the host shells built (npx tsx e2e/run.ts builds them).
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/browser';
+import { CHROMIUM_ARGS, FULL_CHROMIUM } from '../e2e/browser';
 import { dists, startHostServer, startRemoteServer } from '../e2e/servers';
 
 interface Timing {
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const hostName = arg('host', 'react');
   const remote = await startRemoteServer({ port: 0 });
   const host = await startHostServer(hostName === 'react' ? dists.reactHost : dists.vanillaHost, `${hostName}-host`, { port: 0 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: FULL_CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     // The vanilla host lends no runtime core: only the full entry runs there.
     const manifests = hostName === 'react' ? ['mf-manifest.json', 'mf-manifest.slim.json'] : ['mf-manifest.json'];

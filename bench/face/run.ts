@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 import express from 'express';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../e2e/browser';
+import { CHROMIUM_ARGS, FULL_CHROMIUM } from '../../e2e/browser';
 import { FACE_VIDEOS, type FaceVideoName, faceVideoFrame, fromI420, toI420 } from '../../e2e/fixtures/face-frames';
 import { faceVideo } from '../../e2e/helpers/biometrics';
 import { type FaceBox, guidanceFor } from '../../src/widgets/face-verify/guide';
@@ -143,7 +143,7 @@ async function main() {
   await new Promise((r) => server.once('listening', r));
   const url = `http://localhost:${(server.address() as AddressInfo).port}/`;
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: FULL_CHROMIUM,
     args: [...CHROMIUM_ARGS, `--use-file-for-fake-video-capture=${faceVideo('face-a')}`],
   });
   const outcomes = new Map<Candidate, Outcome>(CANDIDATES.map((c) => [c, { firstMs: [], loadedMs: [], detectMs: [], bytes: [], violations: [] }]));

@@ -1,16 +1,12 @@
 // Helpers for the fingerprint and face browser tests: the CDP virtual authenticator, camera-track observation, the
 // biometric chunks of the remote's manifest, and the cashier steps every test repeats (check out, pay by password).
 import { existsSync } from 'node:fs';
-import { type CDPSession, chromium, type Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
   type E2EBrowser,
-  type LaunchOptions,
   manifestUrl,
   reactHostUrl,
   type TrackedPage,
-  track,
   urls,
   waitVisible,
 } from '../browser';
@@ -138,19 +134,11 @@ export function faceVideo(name: FaceVideoName): string {
 }
 
 /**
- * Like launchBrowser, minus some of the suite's default flags: without --use-fake-ui-for-media-stream Chromium
- * asks for the camera, and headless Playwright dismisses the prompt, so getUserMedia fails with NotAllowedError.
+ * Chromium's flag for a person who refuses the camera: its fake media UI answers every camera request with "Block",
+ * so getUserMedia fails with NotAllowedError. It overrides the suite's accepting `--use-fake-ui-for-media-stream`
+ * (the last value of a flag wins), and works the same in the full browser and the headless shell.
  */
-export async function launchBrowserWithout(dropped: string[], options: LaunchOptions = {}): Promise<E2EBrowser> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [...CHROMIUM_ARGS.filter((arg) => !dropped.includes(arg)), ...(options.args ?? [])],
-  });
-  const context = await browser.newContext({ locale: 'en-US', ...options.context });
-  context.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS ?? 15_000));
-  return { browser, context, newPage: async () => track(await context.newPage()), close: () => browser.close() };
-}
+export const REFUSE_CAMERA = '--use-fake-ui-for-media-stream=deny';
 
 // --- Which files of the remote belong to fingerprint and face ---
 
