@@ -119,7 +119,16 @@ function runFile(file: string, worker: Worker, wsEndpoint: string | undefined, e
   const started = Date.now();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-timeout=${process.env.E2E_TEST_TIMEOUT_MS ?? 600_000}`, file],
+    [
+      // E2E_NODE_ARGS: extra flags for each file's node process, for example `--cpu-prof --cpu-prof-dir=DIR`.
+      ...(process.env.E2E_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      `--test-timeout=${process.env.E2E_TEST_TIMEOUT_MS ?? 600_000}`,
+      file,
+    ],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
