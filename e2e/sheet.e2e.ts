@@ -6,7 +6,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { type E2EBrowser, getCharges, launchBrowser, resetMock, setScenario, type TrackedPage, waitVisible } from './browser';
+import { STILL_CHECKING_AFTER_MS } from '../src/pages/cashier-page/still-checking';
 import { ALICE, clickKeys, dialogNamed, HOSTS, type HostName, openCheckout, passwordDialog, payButton, readReminder } from './helpers/cashier';
+
+/**
+ * A payment answer slow enough that the Paying… step's "still checking" line (shown after STILL_CHECKING_AFTER_MS)
+ * stays on screen for 3 s: with a 3.5 s answer it showed for half a second at most, and on a loaded machine the answer
+ * could come first, or Playwright's polling (every 500 ms once a wait is long) could miss it.
+ */
+const SLOW_PAY_MS = STILL_CHECKING_AFTER_MS + 3000;
 
 let browser: E2EBrowser;
 let tab: TrackedPage;
@@ -176,6 +184,8 @@ for (const host of HOSTS) {
       const passwordText = (await keyboard.textContent()) ?? '';
       for (const part of ['¥100.00', 'Merchant 001', '•••• 0018']) assert.ok(passwordText.includes(part), `the password step shows ${part}`);
 
+      // The payment answers late enough that the "still checking" line stays up for seconds, not a sliver of one.
+      await setScenario('slow', { delayMs: SLOW_PAY_MS, endpoints: ['pay'] });
       await clickKeys(tab.page, ALICE.password);
       const paying = dialogNamed(tab.page, 'Paying…');
       await waitVisible(tab, paying, 'the Paying… step');
@@ -253,7 +263,7 @@ for (const host of HOSTS) {
 test('zh-CN: the Paying… step and its "still checking" line in Chinese', async () => {
   await resetMock();
   tab.clear();
-  await setScenario('slow', { delayMs: 3500, endpoints: ['pay'] });
+  await setScenario('slow', { delayMs: SLOW_PAY_MS, endpoints: ['pay'] });
   await openCheckout(tab, 'vanilla', { account: ALICE.account, amount: '100.00', locale: 'zh-CN' }, '支付');
   await tab.page.getByRole('button', { name: '支付', exact: true }).click();
   const keyboard = dialogNamed(tab.page, '请输入支付密码');

@@ -4,9 +4,8 @@ import { usePageView } from '../../tracking/TrackerContext';
 import { SheetHeading } from '../../widgets/shared/SheetHeading';
 import { useCashier } from './cashier-context';
 import { useShownAmount } from './OrderSummary';
+import { STILL_CHECKING_AFTER_MS } from './still-checking';
 
-/** After this long on the view, the person is told the bank is still being asked (a view timer, not a flow state). */
-export const STILL_CHECKING_AFTER_MS = 3000;
 
 /** The sheet while /pay and its recovery run: a spinner, the amount, and "Still checking with the bank…" when it takes long. */
 export function PayingStep({ payment, recovering }: { payment: PaymentData; recovering: boolean }) {
