@@ -17,10 +17,17 @@ describe('plan', () => {
     expect(plan(files, {}, rules)).toEqual({ alone: ['e2e/solo.e2e.ts'], parallel: ['e2e/a.e2e.ts'], last: ['e2e/reliability/zz-summary.e2e.ts'] });
   });
 
+  test('starts each waiting file with two busy ones after it, never two waiting files side by side', () => {
+    const files = ['e2e/w1.e2e.ts', 'e2e/w2.e2e.ts', 'e2e/w3.e2e.ts', 'e2e/b1.e2e.ts', 'e2e/b2.e2e.ts', 'e2e/b3.e2e.ts'];
+    const timings = { 'e2e/w1.e2e.ts': 100, 'e2e/w2.e2e.ts': 90, 'e2e/w3.e2e.ts': 80, 'e2e/b1.e2e.ts': 50, 'e2e/b2.e2e.ts': 40, 'e2e/b3.e2e.ts': 30 };
+    const { parallel } = plan(files, timings, { ...rules, waiting: ['e2e/w1.e2e.ts', 'e2e/w2.e2e.ts', 'e2e/w3.e2e.ts'] });
+    expect(parallel).toEqual(['e2e/w1.e2e.ts', 'e2e/b1.e2e.ts', 'e2e/b2.e2e.ts', 'e2e/w2.e2e.ts', 'e2e/b3.e2e.ts', 'e2e/w3.e2e.ts']);
+  });
+
   test('runs every file it is given exactly once', () => {
     const files = Array.from({ length: 30 }, (_, i) => `e2e/f${i}.e2e.ts`).concat(rules.alone, rules.last);
     const timings = Object.fromEntries(files.map((file, i) => [file, (i * 7) % 13]));
-    const { alone, parallel, last } = plan(files, timings, rules);
+    const { alone, parallel, last } = plan(files, timings, { ...rules, waiting: ['e2e/f3.e2e.ts', 'e2e/f4.e2e.ts', 'e2e/f29.e2e.ts'] });
     expect([...alone, ...parallel, ...last].sort()).toEqual([...files].sort());
   });
 });
