@@ -67,12 +67,19 @@ export interface TestServerSetup {
   headers?: Record<string, string>;
 }
 
+/** How long the test server keeps an idle keep-alive socket: longer than any test. */
+export const IDLE_SOCKET_MS = 10 * 60_000;
+
 /** Starts the app mounted at /api/cashier, as the dev server mounts it, on an ephemeral port. */
 export async function startTestServer(options: MockServerOptions = {}, setup: TestServerSetup = {}): Promise<TestServer> {
   const mock = createMockServer(options);
   const outer = express();
   outer.use('/api/cashier', ...(setup.front?.(mock) ?? []), mock.app);
   const server: Server = createServer(outer);
+  // The test's fetch reuses keep-alive sockets. With Node's 5 s idle timeout, a test slowed past it on a loaded machine
+  // could send on a socket the server was closing, and fail with ECONNRESET ("fetch failed"); the server never closes
+  // an idle socket during a test now, and close() below ends them all.
+  server.keepAliveTimeout = IDLE_SOCKET_MS;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}/api/cashier`;

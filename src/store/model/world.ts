@@ -42,7 +42,11 @@ export async function startModelServer(): Promise<ModelServer> {
   const mock = createMockServer({ log: () => undefined, now: () => Date.now() + clock.offset });
   const app = express();
   app.use('/api/cashier', mock.app);
-  const server: Server = createServer(app).listen(0, '127.0.0.1');
+  const server: Server = createServer(app);
+  // The runs reuse keep-alive sockets: the server must not close an idle one while a slowed run is about to send on
+  // it (an ECONNRESET here would be the machine's, not a fault the model injected).
+  server.keepAliveTimeout = 10 * 60_000;
+  server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/cashier`;
   const agent = new Agent({ keepAlive: true, maxSockets: 32 });
