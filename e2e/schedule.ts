@@ -45,11 +45,11 @@ export function plan(files: readonly string[], timings: Timings, rules: Schedule
   const last = new Set(rules.last);
   const waiting = new Set(rules.waiting ?? []);
   const parallel = longestFirst(files.filter((file) => !alone.has(file) && !last.has(file)));
-  const idle = parallel.filter((file) => waiting.has(file));
+  const waitingFiles = parallel.filter((file) => waiting.has(file));
   const busy = parallel.filter((file) => !waiting.has(file));
   const interleaved: string[] = [];
-  while (idle.length || busy.length) {
-    const next = idle.shift();
+  while (waitingFiles.length || busy.length) {
+    const next = waitingFiles.shift();
     if (next) interleaved.push(next);
     interleaved.push(...busy.splice(0, 2));
   }

@@ -67,7 +67,7 @@ export interface TestServerSetup {
   headers?: Record<string, string>;
 }
 
-/** How long the test server keeps an idle keep-alive socket: longer than any test. */
+/** How long a test's server keeps an idle keep-alive socket: longer than any test (here and in the model test). */
 export const IDLE_SOCKET_MS = 10 * 60_000;
 
 /** Starts the app mounted at /api/cashier, as the dev server mounts it, on an ephemeral port. */

@@ -6,7 +6,6 @@ import { useCashier } from './cashier-context';
 import { useShownAmount } from './OrderSummary';
 import { STILL_CHECKING_AFTER_MS } from './still-checking';
 
-
 /** The sheet while /pay and its recovery run: a spinner, the amount, and "Still checking with the bank…" when it takes long. */
 export function PayingStep({ payment, recovering }: { payment: PaymentData; recovering: boolean }) {
   const { t } = useCashier();

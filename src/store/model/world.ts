@@ -9,6 +9,7 @@ import express from 'express';
 import { createMockServer, type MockServer } from '../../../mocks/app';
 import { LOCK_MS, MAX_WRONG_PASSWORDS } from '../../../mocks/password';
 import { parseScenario } from '../../../mocks/scenario';
+import { IDLE_SOCKET_MS } from '../../../mocks/test-helpers';
 import { createCashierApi } from '../../api/cashier-api';
 import { encryptPassword } from '../../core/password-cipher';
 import { buildPayRequest, createIdempotencyKey } from '../../core/payment-request';
@@ -45,7 +46,7 @@ export async function startModelServer(): Promise<ModelServer> {
   const server: Server = createServer(app);
   // The runs reuse keep-alive sockets: the server must not close an idle one while a slowed run is about to send on
   // it (an ECONNRESET here would be the machine's, not a fault the model injected).
-  server.keepAliveTimeout = 10 * 60_000;
+  server.keepAliveTimeout = IDLE_SOCKET_MS;
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/cashier`;
